@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller';
+import { DatabaseHealthIndicator } from './database.health';
+import { RedisHealthIndicator } from './redis.health';
+
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [DatabaseHealthIndicator, RedisHealthIndicator],
+})
+export class HealthModule {}

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import type { HealthIndicatorResult } from '@nestjs/terminus';
+import type Redis from 'ioredis';
+import { REDIS } from '@watchfloor/nest-runtime';
+import { withTimeout } from './with-timeout';
+
+@Injectable()
+export class RedisHealthIndicator {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  async isHealthy(key: string, timeoutMs: number): Promise<HealthIndicatorResult> {
+    const indicator = this.health.check(key);
+    try {
+      const answer = await withTimeout(this.redis.ping(), timeoutMs);
+      return answer === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected answer ${answer}` });
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}

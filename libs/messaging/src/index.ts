@@ -1,0 +1,4 @@
+export * from './redis-connection';
+export * from './queue-options';
+export * from './ingest-queue.client';
+export * from './live-publisher.client';

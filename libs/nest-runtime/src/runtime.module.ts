@@ -1,0 +1,81 @@
+import { Global, Inject, Logger, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '@watchfloor/config';
+import type { AppConfig } from '@watchfloor/config';
+import { createRedisConnection, describeRedis } from '@watchfloor/messaging';
+import { DeadLetterRepository, MentionRepository, createDataSource } from '@watchfloor/persistence';
+import { APP_CONFIG, DATA_SOURCE, REDIS } from './tokens';
+
+export interface RuntimeOptions {
+  /** Names the process in logs, PostgreSQL's pg_stat_activity and Redis' CLIENT LIST. */
+  processName: string;
+}
+
+class RuntimeShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.dataSource.destroy();
+    this.redis.disconnect();
+  }
+}
+
+async function connectDatabase(config: AppConfig, processName: string): Promise<DataSource> {
+  const dataSource = createDataSource({ url: config.databaseUrl, applicationName: processName });
+  try {
+    return await dataSource.initialize();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${new URL(config.databaseUrl).host}: start it or set DATABASE_URL (${(error as Error).message})`,
+    );
+  }
+}
+
+function connectRedis(config: AppConfig, processName: string): Redis {
+  const logger = new Logger(processName);
+  const redis = createRedisConnection(config.redisUrl, processName);
+  redis.on('error', (error: Error) =>
+    logger.warn(`Redis is not reachable at ${describeRedis(config.redisUrl)} (${error.message}): retrying`),
+  );
+  return redis;
+}
+
+/**
+ * Config, structured JSON logs, the database and Redis, for the API and the worker alike. The
+ * environment is validated first, so a bad variable stops the process with its name.
+ */
+@Global()
+@Module({})
+export class RuntimeModule {
+  static forRoot({ processName }: RuntimeOptions): DynamicModule {
+    return {
+      module: RuntimeModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          useFactory: () => ({
+            pinoHttp: {
+              name: processName,
+              level: loadConfig().logLevel,
+              autoLogging: { ignore: (request: { url?: string }) => request.url === '/api/health' },
+            },
+          }),
+        }),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useFactory: () => loadConfig() },
+        { provide: DATA_SOURCE, useFactory: (config: AppConfig) => connectDatabase(config, processName), inject: [APP_CONFIG] },
+        { provide: REDIS, useFactory: (config: AppConfig) => connectRedis(config, processName), inject: [APP_CONFIG] },
+        { provide: MentionRepository, useFactory: (db: DataSource) => new MentionRepository(db), inject: [DATA_SOURCE] },
+        { provide: DeadLetterRepository, useFactory: (db: DataSource) => new DeadLetterRepository(db), inject: [DATA_SOURCE] },
+        RuntimeShutdown,
+      ],
+      exports: [APP_CONFIG, REDIS, DATA_SOURCE, MentionRepository, DeadLetterRepository],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+/** Injection tokens for values that are not classes. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+/** The shared Redis connection for plain commands and publishing (never for blocking reads). */
+export const REDIS = Symbol('REDIS');
+/** The TypeORM DataSource, initialized. */
+export const DATA_SOURCE = Symbol('DATA_SOURCE');

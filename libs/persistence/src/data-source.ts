@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { DeadLetterEntity } from './entities/dead-letter.entity';
+import { MentionVolumeMinuteEntity } from './entities/mention-volume-minute.entity';
+import { MentionEntity } from './entities/mention.entity';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+
+export const ENTITIES = [MentionEntity, MentionVolumeMinuteEntity, DeadLetterEntity];
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+export interface DataSourceOptions {
+  url: string;
+  /** Connections in the pool. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** The schema only ever changes through migrations: `synchronize` stays off. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    applicationName: options.applicationName ?? 'watchfloor',
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
+  });
+}
+
+/** Applies the pending migrations and names them; safe to run on every start. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}
+
+/** Connects, applies pending migrations, disconnects: for commands that only migrate. */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const dataSource = await createDataSource({ url, poolSize: 1, applicationName: 'watchfloor-migrate' }).initialize();
+  try {
+    return await runMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './ports';
+export * from './stages';
+export * from './ingest-pipeline';

@@ -1,0 +1,31 @@
+import { aMention } from '@watchfloor/domain/testing';
+import { dropDuplicatesInBatch, scoreMentions, validateBatch } from './stages';
+
+describe('pipeline stages', () => {
+  it('splits a batch into valid mentions and rejected ones with their position and reason', () => {
+    const good = aMention();
+    const { valid, rejected } = validateBatch([good, { text: 'no platform' }, 'not an object', aMention()]);
+    expect(valid).toHaveLength(2);
+    expect(valid[0]!.externalId).toBe(good.externalId);
+    expect(rejected.map((item) => item.index)).toEqual([1, 2]);
+    expect(rejected[0]!.reason).toContain('platform');
+    expect(rejected[1]!.input).toBe('not an object');
+  });
+
+  it('keeps the first copy of a post sent twice in one batch', () => {
+    const first = aMention({ externalId: 'same', text: 'first' });
+    const copy = aMention({ externalId: 'same', text: 'copy' });
+    const otherPlatform = aMention({ externalId: 'same', platform: 'mastodon' });
+    expect(dropDuplicatesInBatch([first, copy, otherPlatform]).map((m) => m.text)).toEqual(['first', otherPlatform.text]);
+  });
+
+  it('scores every mention and stamps the time it was received', () => {
+    const scored = scoreMentions([aMention({ text: 'great' }), aMention({ text: 'awful' })], (text) =>
+      text === 'great' ? { label: 'positive', score: 0.6 } : { label: 'negative', score: -0.6 },
+    1234);
+    expect(scored.map((m) => [m.sentiment.label, m.ingestedAt])).toEqual([
+      ['positive', 1234],
+      ['negative', 1234],
+    ]);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './mention-batcher';
+export * from './replay-source';
+export * from './ndjson-reader';
+export * from './demo-feed';
+export { DEMO_BRAND } from './demo-feed-script';
