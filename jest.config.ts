@@ -25,6 +25,7 @@ const shared = {
 };
 
 const config: Config = {
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
       ...shared,

@@ -32,9 +32,19 @@ export class RunningSystem {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    this.api = this.spawn('api', { PORT: String(this.port), HOST: '127.0.0.1' });
     for (let index = 0; index < (this.options.workers ?? 1); index++) this.startWorker(index);
+    await this.startApi();
+  }
+
+  /** Starts the API (again) on its port, and waits until it reports healthy. */
+  async startApi(): Promise<void> {
+    this.api = this.spawn('api', { PORT: String(this.port), HOST: '127.0.0.1' });
     await this.waitUntilHealthy();
+  }
+
+  /** Stops the API as a deploy or a crash would, leaving the workers running. */
+  async stopApi(): Promise<void> {
+    if (this.api !== undefined) await terminate(this.api);
   }
 
   startWorker(index = 0): void {

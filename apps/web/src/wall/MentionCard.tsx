@@ -22,6 +22,7 @@ export function MentionCard({ mention }: { mention: LiveMention }) {
   return (
     <article
       data-testid="mention"
+      data-mention-id={mention.id}
       data-sentiment={mention.sentiment.label}
       data-platform={mention.platform}
       style={{
