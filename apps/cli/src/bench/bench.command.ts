@@ -19,7 +19,7 @@ export interface BenchArguments {
  * wall): enough to keep every stage busy, small enough that latency measures the system rather
  * than a queue we filled ourselves.
  */
-const MAX_IN_FLIGHT = 6_000;
+const MAX_IN_FLIGHT = 2_000;
 const WARM_UP_SECONDS = 3;
 const DRAIN_TIMEOUT_MS = 60_000;
 
