@@ -16,6 +16,22 @@ describe('validateMention', () => {
     expect(result.mention.lang).toBe('en');
   });
 
+  it('treats null optional fields as absent', () => {
+    const result = validateMention({
+      ...aMention(),
+      lang: null,
+      replyToId: null,
+      author: { handle: 'a', name: null, followers: null },
+      metrics: { likes: 3, reposts: null },
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.mention).not.toHaveProperty('lang');
+    expect(result.mention).not.toHaveProperty('replyToId');
+    expect(result.mention.author).toEqual({ handle: 'a' });
+    expect(result.mention.metrics).toEqual({ likes: 3 });
+  });
+
   it('keeps the raw payload as received', () => {
     const raw = { id: '1', nested: { deep: [1, 2, 3] } };
     const result = validateMention(aMention({ raw }));

@@ -26,24 +26,24 @@ const mentionSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   author: z.object({
     handle: z.string().trim().min(1).max(MAX_ID_LENGTH),
-    name: z.string().max(MAX_ID_LENGTH).optional(),
-    followers: count.optional(),
-    verified: z.boolean().optional(),
+    name: z.string().max(MAX_ID_LENGTH).nullish(),
+    followers: count.nullish(),
+    verified: z.boolean().nullish(),
   }),
   lang: z
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "pt-BR"')
-    .optional(),
-  replyToId: z.string().min(1).max(MAX_ID_LENGTH).optional(),
-  repostOfId: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+    .nullish(),
+  replyToId: z.string().min(1).max(MAX_ID_LENGTH).nullish(),
+  repostOfId: z.string().min(1).max(MAX_ID_LENGTH).nullish(),
   metrics: z
     .object({
-      likes: count.optional(),
-      reposts: count.optional(),
-      replies: count.optional(),
-      quotes: count.optional(),
+      likes: count.nullish(),
+      reposts: count.nullish(),
+      replies: count.nullish(),
+      quotes: count.nullish(),
     })
-    .optional(),
+    .nullish(),
   raw: z.unknown(),
 });
 
@@ -52,6 +52,7 @@ export type MentionValidation = { ok: true; mention: Mention } | { ok: false; re
 /**
  * Checks a mention from outside (a source, a replayed file) and puts it in canonical form:
  * text cleaned of control characters and NFC-normalized, times in UTC, handles without "@".
+ * Optional fields may be absent or null (platforms send both); nulls are dropped.
  * Never throws: a bad mention is answered with a reason so one bad item cannot sink its batch.
  */
 export function validateMention(input: unknown): MentionValidation {
@@ -69,20 +70,24 @@ export function validateMention(input: unknown): MentionValidation {
     createdAt: new Date(value.createdAt).toISOString(),
     author: {
       handle: value.author.handle.replace(/^@/, '').toLowerCase(),
-      ...(value.author.name !== undefined && { name: cleanText(value.author.name) }),
-      ...(value.author.followers !== undefined && { followers: value.author.followers }),
-      ...(value.author.verified !== undefined && { verified: value.author.verified }),
+      ...(value.author.name != null && { name: cleanText(value.author.name) }),
+      ...(value.author.followers != null && { followers: value.author.followers }),
+      ...(value.author.verified != null && { verified: value.author.verified }),
     },
-    ...(value.lang !== undefined && { lang: value.lang.toLowerCase() }),
-    ...(value.replyToId !== undefined && { replyToId: value.replyToId }),
-    ...(value.repostOfId !== undefined && { repostOfId: value.repostOfId }),
-    ...(value.metrics !== undefined && { metrics: value.metrics }),
+    ...(value.lang != null && { lang: value.lang.toLowerCase() }),
+    ...(value.replyToId != null && { replyToId: value.replyToId }),
+    ...(value.repostOfId != null && { repostOfId: value.repostOfId }),
+    ...(value.metrics != null && { metrics: withoutNulls(value.metrics) }),
     raw: value.raw ?? null,
   };
   if (mention.author.handle === '') {
     return { ok: false, reason: 'author.handle: must not be empty' };
   }
   return { ok: true, mention };
+}
+
+function withoutNulls<T extends object>(record: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value != null)) as { [K in keyof T]?: NonNullable<T[K]> };
 }
 
 function cleanText(text: string): string {
