@@ -32,9 +32,14 @@ describe('the wall in Chromium', () => {
   });
 
   const mentionIds = () =>
-    page.locator('[data-testid="mention"]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-mention-id')));
+    page
+      .locator('[data-testid="mention"]')
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-mention-id')));
   const newestChanges = (from: string | null | undefined) =>
-    page.waitForFunction((top) => document.querySelector('[data-testid="mention"]')?.getAttribute('data-mention-id') !== top, from);
+    page.waitForFunction(
+      (top) => document.querySelector('[data-testid="mention"]')?.getAttribute('data-mention-id') !== top,
+      from,
+    );
 
   it('shows live mentions of the demo feed, with sentiment, platform, author and reach', async () => {
     await page.goto(`${system.apiUrl}/wall`);
@@ -48,7 +53,8 @@ describe('the wall in Chromium', () => {
     const before = (await mentionIds())[0];
     await newestChanges(before);
     await page.waitForFunction(
-      () => Number(document.querySelector('[data-testid="mentions-per-minute"] span')?.textContent?.replace(/\D/g, '')) > 0,
+      () =>
+        Number(document.querySelector('[data-testid="mentions-per-minute"] span')?.textContent?.replace(/\D/g, '')) > 0,
     );
     expect(await page.locator('[data-testid="panel-volume"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'wall-live.png') });

@@ -50,7 +50,9 @@ export default async function globalSetup(): Promise<void> {
   await migrateDatabase(databaseUrl(TEMPLATE_DATABASE));
   // Leftovers of runs that were killed before they could clean up.
   await withAdminClient(async (client) => {
-    const stale = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'wf\\_test\\_%'");
+    const stale = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'wf\\_test\\_%'",
+    );
     for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   });
 }

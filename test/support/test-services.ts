@@ -19,6 +19,7 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${new URL(TEST_POSTGRES_URL).host} (${(error as Error).message}): start it, or set TEST_DATABASE_URL`,
+      { cause: error },
     );
   }
   try {
@@ -37,7 +38,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
   return {
     url: databaseUrl(name),
-    drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 

@@ -4,7 +4,11 @@ import { SentimentScorer } from '@watchfloor/analysis';
 
 const ROOT = join(__dirname, '..', '..');
 
-function run(command: string, args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  stdin: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env: process.env });
     let stdout = '';
@@ -30,7 +34,10 @@ describe('pnpm watchfloor score', () => {
     const input = texts.map((entry) => JSON.stringify(entry)).join('\n');
     const { code, stdout } = await run('pnpm', ['-s', 'watchfloor', 'score'], `${input}\n`);
     expect(code).toBe(0);
-    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { label: string; score: number });
     const scorer = new SentimentScorer();
     expect(lines).toEqual(texts.map(({ id, text }) => ({ id, ...scorer.score(text) })));
     for (const line of lines) {
@@ -41,9 +48,16 @@ describe('pnpm watchfloor score', () => {
   });
 
   it('keeps its place on a bad line, says why on stderr, and exits non-zero', async () => {
-    const { code, stdout, stderr } = await run(process.execPath, ['bin/watchfloor.js', 'score'], '{"id":1,"text":"good"}\nnot json\n{"id":3}\n');
+    const { code, stdout, stderr } = await run(
+      process.execPath,
+      ['bin/watchfloor.js', 'score'],
+      '{"id":1,"text":"good"}\nnot json\n{"id":3}\n',
+    );
     expect(code).toBe(1);
-    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
     expect(lines).toEqual([
       { id: 1, label: 'positive', score: expect.any(Number) },
       { id: null, error: expect.stringContaining('not JSON') },
@@ -53,7 +67,9 @@ describe('pnpm watchfloor score', () => {
   });
 
   it('handles a large input in one pass', async () => {
-    const input = Array.from({ length: 20_000 }, (_, id) => JSON.stringify({ id, text: `mention ${id} is great` })).join('\n');
+    const input = Array.from({ length: 20_000 }, (_, id) =>
+      JSON.stringify({ id, text: `mention ${id} is great` }),
+    ).join('\n');
     const { code, stdout } = await run(process.execPath, ['bin/watchfloor.js', 'score'], input);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');

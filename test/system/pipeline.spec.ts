@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { MAX_MENTIONS_PER_BATCH } from '@watchfloor/contracts';
+import { MAX_MENTIONS_PER_BATCH, QueueName } from '@watchfloor/contracts';
 import { aMention } from '@watchfloor/domain/testing';
 import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
 import { DeadLetterRepository, createDataSource } from '@watchfloor/persistence';
@@ -29,7 +30,12 @@ describe('a mention travels from a source to the wall (running api and worker pr
   beforeAll(async () => {
     database = await createTestDatabase();
     // Short locks, so a killed worker's batches are handed on within seconds, not the default 30.
-    system = new RunningSystem({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, redisPrefix, env: { WORKER_LOCK_MS: '2000' } });
+    system = new RunningSystem({
+      databaseUrl: database.url,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix,
+      env: { WORKER_LOCK_MS: '2000' },
+    });
     await system.start();
     wall = new LiveCollector(system.apiUrl);
     await wall.connected();
@@ -66,15 +72,15 @@ describe('a mention travels from a source to the wall (running api and worker pr
     return Array.from({ length: count }, () => feed.next());
   }
 
-  const keyOf = (mention: Record<string, unknown>) => `${mention['platform']}:${mention['externalId']}`;
+  const keyOf = (mention: Record<string, unknown>) => `${String(mention['platform'])}:${String(mention['externalId'])}`;
 
   async function storedCount(keys: string[]): Promise<{ rows: number; distinct: number }> {
-    const [row] = await dataSource.query(
+    const [row] = await dataSource.query<{ rows: number; distinct: number }[]>(
       `SELECT count(*)::int AS rows, count(DISTINCT (platform, external_id))::int AS distinct
        FROM mention WHERE platform || ':' || external_id = ANY($1)`,
       [keys],
     );
-    return row;
+    return row!;
   }
 
   it('stores each of 10,000 mentions exactly once and delivers every one to a connected wall', async () => {
@@ -107,6 +113,25 @@ describe('a mention travels from a source to the wall (running api and worker pr
     expect(seenAtKill).toBeLessThan(10_000);
     expect(keys.every((key) => wall.received.has(key))).toBe(true);
     expect(await storedCount(keys)).toEqual({ rows: 10_000, distinct: 10_000 });
+  });
+
+  it('finishes the batches in hand when the worker is told to stop (SIGTERM)', async () => {
+    const mentions = demoMentions(4, 6_000);
+    const keys = mentions.map(keyOf);
+    const before = wall.received.size;
+    const offering = offer(mentions, 'spec-stop');
+    await wall.waitForDistinct(before + 1_000, 30_000);
+    await system.stopWorker();
+    await offering;
+    const queueView = new Queue(QueueName.Ingest, { connection: redis, prefix: redisPrefix });
+    // Nothing was left half-done for a lock to expire on.
+    expect((await queueView.getJobCounts('active'))['active']).toBe(0);
+    await queueView.close();
+    system.startWorker();
+
+    await wall.waitForDistinct(before + 6_000, 60_000);
+    expect(keys.every((key) => wall.received.has(key))).toBe(true);
+    expect(await storedCount(keys)).toEqual({ rows: 6_000, distinct: 6_000 });
   });
 
   it('dead-letters a malformed mention with the reason, and keeps the rest of its batch', async () => {
@@ -144,9 +169,14 @@ describe('a mention travels from a source to the wall (running api and worker pr
   });
 });
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'watchfloor.js'), ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'watchfloor.js'), ...args], {
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

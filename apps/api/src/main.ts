@@ -29,7 +29,9 @@ async function bootstrap(): Promise<void> {
   });
 
   await app.listen(config.port, config.host);
-  logger.log(`API on http://localhost:${config.port}/api, wall on http://localhost:${config.port}/wall (web build: ${WEB_DIST})`);
+  logger.log(
+    `API on http://localhost:${config.port}/api, wall on http://localhost:${config.port}/wall (web build: ${WEB_DIST})`,
+  );
 }
 
 bootstrap().catch((error: Error) => {

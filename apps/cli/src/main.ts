@@ -25,9 +25,16 @@ async function run(argv: string[]): Promise<number> {
     case 'score':
       return scoreCommand(process.stdin, process.stdout);
     case 'replay': {
-      const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { rate: { type: 'string' } } });
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { rate: { type: 'string' } },
+      });
       if (positionals.length !== 1) throw new UsageError('replay takes one FILE');
-      return replayCommand({ file: positionals[0]!, ...(values.rate !== undefined && { rate: positiveNumber('--rate', values.rate) }) }, process.stdout);
+      return replayCommand(
+        { file: positionals[0]!, ...(values.rate !== undefined && { rate: positiveNumber('--rate', values.rate) }) },
+        process.stdout,
+      );
     }
     case 'bench': {
       const { values } = parseArgs({ args: rest, options: { seconds: { type: 'string' }, rate: { type: 'string' } } });
@@ -53,7 +60,8 @@ class UsageError extends Error {}
 
 function positiveNumber(name: string, value: string): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${name} must be a positive number, not "${value}"`);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new UsageError(`${name} must be a positive number, not "${value}"`);
   return number;
 }
 

@@ -24,6 +24,9 @@ describe('loadConfig', () => {
   });
 
   it('asks a queue-only tool for Redis alone', () => {
-    expect(loadQueueConfig({ REDIS_URL: 'redis://localhost:1' })).toEqual({ redisUrl: 'redis://localhost:1', redisPrefix: 'wf' });
+    expect(loadQueueConfig({ REDIS_URL: 'redis://localhost:1' })).toEqual({
+      redisUrl: 'redis://localhost:1',
+      redisPrefix: 'wf',
+    });
   });
 });

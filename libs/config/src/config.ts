@@ -14,13 +14,19 @@ const url = (protocols: string[], hint: string) =>
   }, hint);
 
 const envSchema = z.object({
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/watchfloor'),
+  DATABASE_URL: url(
+    ['postgres:', 'postgresql:'],
+    'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/watchfloor',
+  ),
   REDIS_URL: url(['redis:', 'rediss:'], 'must be a redis:// URL, e.g. redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prefix of every Redis key we own (queues, socket.io channels): lets several installs share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[\w:-]+$/).default('wf'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:-]+$/)
+    .default('wf'),
   DEMO_FEED: flag.default(false),
   DEMO_RATE: z.coerce.number().positive().max(1_000_000).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

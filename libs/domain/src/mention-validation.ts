@@ -8,6 +8,7 @@ const MAX_ID_LENGTH = 256;
 const MAX_URL_LENGTH = 2_048;
 
 // C0/C1 control characters other than tab and newlines: they corrupt displays and logs.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 // Stored as PostgreSQL integers.
@@ -87,7 +88,9 @@ export function validateMention(input: unknown): MentionValidation {
 }
 
 function withoutNulls<T extends object>(record: T): { [K in keyof T]?: NonNullable<T[K]> } {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value != null)) as { [K in keyof T]?: NonNullable<T[K]> };
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value != null)) as {
+    [K in keyof T]?: NonNullable<T[K]>;
+  };
 }
 
 function cleanText(text: string): string {

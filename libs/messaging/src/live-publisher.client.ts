@@ -20,9 +20,14 @@ export class LivePublisherClient {
     this.emitter = new Emitter<ServerToClientEvents>(redis, { key: socketIoChannel(prefix) });
   }
 
-  async publishMentions(mentions: StoredMention[]): Promise<void> {
-    // One emit per batch, never per mention: the wall's cost grows with emits, not mentions.
+  /**
+   * One emit per batch, never per mention: the wall's cost grows with emits, not mentions. The
+   * emitter publishes without waiting for Redis' answer; ioredis queues the command through a
+   * reconnect, so the event is late rather than lost unless this process dies first.
+   */
+  publishMentions(mentions: StoredMention[]): Promise<void> {
     this.emitter.to(LiveRoom.Wall).emit(LiveEvent.Mentions, { mentions: mentions.map(toLiveMention) });
+    return Promise.resolve();
   }
 }
 

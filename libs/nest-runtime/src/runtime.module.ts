@@ -33,6 +33,7 @@ async function connectDatabase(config: AppConfig, processName: string): Promise<
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${new URL(config.databaseUrl).host}: start it or set DATABASE_URL (${(error as Error).message})`,
+      { cause: error },
     );
   }
 }
@@ -69,10 +70,22 @@ export class RuntimeModule {
       ],
       providers: [
         { provide: APP_CONFIG, useFactory: () => loadConfig() },
-        { provide: DATA_SOURCE, useFactory: (config: AppConfig) => connectDatabase(config, processName), inject: [APP_CONFIG] },
+        {
+          provide: DATA_SOURCE,
+          useFactory: (config: AppConfig) => connectDatabase(config, processName),
+          inject: [APP_CONFIG],
+        },
         { provide: REDIS, useFactory: (config: AppConfig) => connectRedis(config, processName), inject: [APP_CONFIG] },
-        { provide: MentionRepository, useFactory: (db: DataSource) => new MentionRepository(db), inject: [DATA_SOURCE] },
-        { provide: DeadLetterRepository, useFactory: (db: DataSource) => new DeadLetterRepository(db), inject: [DATA_SOURCE] },
+        {
+          provide: MentionRepository,
+          useFactory: (db: DataSource) => new MentionRepository(db),
+          inject: [DATA_SOURCE],
+        },
+        {
+          provide: DeadLetterRepository,
+          useFactory: (db: DataSource) => new DeadLetterRepository(db),
+          inject: [DATA_SOURCE],
+        },
         RuntimeShutdown,
       ],
       exports: [APP_CONFIG, REDIS, DATA_SOURCE, MentionRepository, DeadLetterRepository],

@@ -34,7 +34,11 @@ describe('MentionRepository (PostgreSQL)', () => {
     const foreign = aScoredMention();
     await mentions.storeBatch('other-batch', [foreign], false);
     await mentions.storeBatch('crashed-batch', [owned], false);
-    const retried = await mentions.storeBatch('crashed-batch', [owned, foreign, aScoredMention({ externalId: 'late' })], true);
+    const retried = await mentions.storeBatch(
+      'crashed-batch',
+      [owned, foreign, aScoredMention({ externalId: 'late' })],
+      true,
+    );
     expect(retried.map((mention) => mention.externalId).sort()).toEqual([owned.externalId, 'late'].sort());
   });
 
@@ -53,7 +57,13 @@ describe('MentionRepository (PostgreSQL)', () => {
       '2026-01-01T08:15:00.000Z',
       '2026-01-01T08:16:00.000Z',
     ]);
-    expect(volume[1]).toEqual({ minute: '2026-01-01T08:15:00.000Z', positive: 1, neutral: 0, negative: 2, meanScore: -0.2 });
+    expect(volume[1]).toEqual({
+      minute: '2026-01-01T08:15:00.000Z',
+      positive: 1,
+      neutral: 0,
+      negative: 2,
+      meanScore: -0.2,
+    });
     expect(volume[0]!.positive + volume[0]!.negative + volume[0]!.neutral).toBe(0);
   });
 

@@ -16,13 +16,18 @@ describe('pipeline stages', () => {
     const first = aMention({ externalId: 'same', text: 'first' });
     const copy = aMention({ externalId: 'same', text: 'copy' });
     const otherPlatform = aMention({ externalId: 'same', platform: 'mastodon' });
-    expect(dropDuplicatesInBatch([first, copy, otherPlatform]).map((m) => m.text)).toEqual(['first', otherPlatform.text]);
+    expect(dropDuplicatesInBatch([first, copy, otherPlatform]).map((m) => m.text)).toEqual([
+      'first',
+      otherPlatform.text,
+    ]);
   });
 
   it('scores every mention and stamps the time it was received', () => {
-    const scored = scoreMentions([aMention({ text: 'great' }), aMention({ text: 'awful' })], (text) =>
-      text === 'great' ? { label: 'positive', score: 0.6 } : { label: 'negative', score: -0.6 },
-    1234);
+    const scored = scoreMentions(
+      [aMention({ text: 'great' }), aMention({ text: 'awful' })],
+      (text) => (text === 'great' ? { label: 'positive', score: 0.6 } : { label: 'negative', score: -0.6 }),
+      1234,
+    );
     expect(scored.map((m) => [m.sentiment.label, m.ingestedAt])).toEqual([
       ['positive', 1234],
       ['negative', 1234],

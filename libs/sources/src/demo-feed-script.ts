@@ -58,9 +58,33 @@ export const PHRASES: Record<DemoTone, readonly string[]> = {
   ],
 };
 
-export const CITIES = ['Lisbon', 'Denver', 'Osaka', 'Nairobi', 'Toronto', 'Berlin', 'Austin', 'Madrid', 'Seoul', 'Dublin'];
+export const CITIES = [
+  'Lisbon',
+  'Denver',
+  'Osaka',
+  'Nairobi',
+  'Toronto',
+  'Berlin',
+  'Austin',
+  'Madrid',
+  'Seoul',
+  'Dublin',
+];
 export const EXTRA_TAGS = ['#travel', '#avgeek', '#giveaway', '#fail', '#neveragain', '#delayed', '#vacation'];
 
 /** First and last names for demo authors; handles are derived from them. */
-export const FIRST_NAMES = ['Dana', 'Sam', 'Priya', 'Luis', 'Mei', 'Tom', 'Aisha', 'Jonas', 'Keiko', 'Omar', 'Zoe', 'Ravi'];
+export const FIRST_NAMES = [
+  'Dana',
+  'Sam',
+  'Priya',
+  'Luis',
+  'Mei',
+  'Tom',
+  'Aisha',
+  'Jonas',
+  'Keiko',
+  'Omar',
+  'Zoe',
+  'Ravi',
+];
 export const LAST_NAMES = ['Park', 'Okafor', 'Silva', 'Novak', 'Chen', 'Murphy', 'Haddad', 'Larsen', 'Ito', 'Reyes'];

@@ -13,7 +13,9 @@ describe('DemoFeed', () => {
   });
 
   it('never repeats an id', () => {
-    expect(new Set(sample.map((mention) => `${mention['platform']}:${mention['externalId']}`)).size).toBe(sample.length);
+    expect(
+      new Set(sample.map((mention) => `${String(mention['platform'])}:${String(mention['externalId'])}`)).size,
+    ).toBe(sample.length);
   });
 
   it('spreads mentions over several platforms and a long tail of reach', () => {

@@ -1,13 +1,5 @@
 import type { Platform } from '@watchfloor/domain';
-import {
-  CITIES,
-  DEMO_BRAND,
-  EXTRA_TAGS,
-  FIRST_NAMES,
-  LAST_NAMES,
-  PHRASES,
-  TONE_WEIGHTS,
-} from './demo-feed-script';
+import { CITIES, DEMO_BRAND, EXTRA_TAGS, FIRST_NAMES, LAST_NAMES, PHRASES, TONE_WEIGHTS } from './demo-feed-script';
 import { SeededRandom } from './seeded-random';
 
 const PLATFORM_WEIGHTS: readonly (readonly [Platform, number])[] = [
@@ -166,9 +158,23 @@ function rawPayloadFor(
         repostCount: metrics.reposts,
       };
     case 'reddit':
-      return { kind: 't3', data: { id, name: `t3_${id}`, title: text, author: author.handle, created_utc: Date.parse(createdAt) / 1000, score: metrics.likes } };
+      return {
+        kind: 't3',
+        data: {
+          id,
+          name: `t3_${id}`,
+          title: text,
+          author: author.handle,
+          created_utc: Date.parse(createdAt) / 1000,
+          score: metrics.likes,
+        },
+      };
     case 'rss':
-      return { guid: `https://news.example.com/skylark/${id}`, title: text, pubDate: new Date(createdAt).toUTCString() };
+      return {
+        guid: `https://news.example.com/skylark/${id}`,
+        title: text,
+        pubDate: new Date(createdAt).toUTCString(),
+      };
   }
 }
 

@@ -6,7 +6,10 @@ function collectingBatcher(maxSize: number, maxWaitMs = 10_000) {
   const errors: unknown[] = [];
   const batcher = new MentionBatcher({
     source: 'test',
-    sink: async (batches) => void sent.push(...batches),
+    sink: (batches) => {
+      sent.push(...batches);
+      return Promise.resolve();
+    },
     maxSize,
     maxWaitMs,
     onError: (error) => errors.push(error),
@@ -18,7 +21,10 @@ describe('MentionBatcher', () => {
   it('sends full batches as soon as they fill, in order, with distinct ids', async () => {
     const { batcher, sent } = collectingBatcher(3);
     for (let index = 0; index < 7; index++) await batcher.push(index);
-    expect(sent.map((batch) => batch.mentions)).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(sent.map((batch) => batch.mentions)).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     await batcher.flush();
     expect(sent.map((batch) => batch.mentions)).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
     expect(new Set(sent.map((batch) => batch.batchId)).size).toBe(3);
@@ -37,9 +43,10 @@ describe('MentionBatcher', () => {
     const sent: unknown[][] = [];
     const batcher = new MentionBatcher({
       source: 'test',
-      sink: async (batches) => {
-        if (fail) throw new Error('redis down');
+      sink: (batches) => {
+        if (fail) return Promise.reject(new Error('redis down'));
         sent.push(...batches.map((batch) => batch.mentions));
+        return Promise.resolve();
       },
       maxSize: 1,
       maxWaitMs: 10_000,

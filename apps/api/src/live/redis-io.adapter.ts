@@ -19,8 +19,10 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, options);
-    server.adapter(createAdapter(this.redis.duplicate(), this.redis.duplicate(), { key: socketIoChannel(this.prefix) }));
+    const server = super.createIOServer(port, options) as Server;
+    server.adapter(
+      createAdapter(this.redis.duplicate(), this.redis.duplicate(), { key: socketIoChannel(this.prefix) }),
+    );
     return server;
   }
 }

@@ -8,7 +8,14 @@ import type { VolumeMinute } from '@watchfloor/persistence';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 
 const recentQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
-const volumeQuery = z.object({ minutes: z.coerce.number().int().min(1).max(24 * 60).default(15) });
+const volumeQuery = z.object({
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+});
 
 @ApiTags('mentions')
 @Controller()
@@ -18,9 +25,7 @@ export class MentionsController {
   @Get('mentions/recent')
   @ApiOperation({ summary: 'The newest mentions, newest first: what a wall shows before live events arrive' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } })
-  async recent(
-    @Query(new ZodValidationPipe(recentQuery)) query: z.infer<typeof recentQuery>,
-  ): Promise<LiveMention[]> {
+  async recent(@Query(new ZodValidationPipe(recentQuery)) query: z.infer<typeof recentQuery>): Promise<LiveMention[]> {
     const mentions = await this.mentions.findRecent(query.limit);
     return mentions.map(toLiveMention);
   }

@@ -78,7 +78,9 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
         produced++;
       }
       if (Date.now() >= nextReport) {
-        log(`${Math.round((Date.now() - measureFrom) / 1000)} s: ${wall.received.size} on the wall, ${produced - wall.received.size} in flight`);
+        log(
+          `${Math.round((Date.now() - measureFrom) / 1000)} s: ${wall.received.size} on the wall, ${produced - wall.received.size} in flight`,
+        );
         nextReport += 10_000;
       }
     }

@@ -33,7 +33,9 @@ export async function scoreCommand(input: NodeJS.ReadableStream, output: NodeJS.
   return failures === 0 ? 0 : 1;
 }
 
-function scoreLine(line: string, scorer: SentimentScorer): Record<string, unknown> {
+type ScoredLine = { id: unknown; label: string; score: number } | { id: unknown; error: string };
+
+function scoreLine(line: string, scorer: SentimentScorer): ScoredLine {
   let input: unknown;
   try {
     input = JSON.parse(line);

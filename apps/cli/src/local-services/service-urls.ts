@@ -26,10 +26,13 @@ export function recordLocalServices(urls: ServiceUrls, env: NodeJS.ProcessEnv = 
  */
 export function resolveServiceEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const file = join(dataDir(env), STATE_FILE);
-  const recorded: Partial<ServiceUrls> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<ServiceUrls>) : {};
+  const recorded: Partial<ServiceUrls> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<ServiceUrls>)
+    : {};
   return {
     ...env,
-    ...(env['DATABASE_URL'] === undefined && recorded.databaseUrl !== undefined && { DATABASE_URL: recorded.databaseUrl }),
+    ...(env['DATABASE_URL'] === undefined &&
+      recorded.databaseUrl !== undefined && { DATABASE_URL: recorded.databaseUrl }),
     ...(env['REDIS_URL'] === undefined && recorded.redisUrl !== undefined && { REDIS_URL: recorded.redisUrl }),
   };
 }

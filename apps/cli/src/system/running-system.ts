@@ -61,8 +61,16 @@ export class RunningSystem {
     this.workers[index] = undefined;
   }
 
+  /** SIGTERM: the worker finishes the batches in hand, then exits. */
+  async stopWorker(index = 0): Promise<void> {
+    const worker = this.workers[index];
+    if (worker !== undefined) await terminate(worker);
+    this.workers[index] = undefined;
+  }
+
   async stop(): Promise<void> {
-    await Promise.all([this.api, ...this.workers].map((child) => (child ? terminate(child) : undefined)));
+    const children = [this.api, ...this.workers].filter((child): child is ChildProcess => child !== undefined);
+    await Promise.all(children.map(terminate));
   }
 
   private spawn(app: 'api' | 'worker', extraEnv: NodeJS.ProcessEnv): ChildProcess {

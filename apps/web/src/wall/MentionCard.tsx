@@ -34,7 +34,15 @@ export function MentionCard({ mention }: { mention: LiveMention }) {
         overflow: 'hidden',
       }}
     >
-      <header style={{ display: 'flex', gap: '1vw', alignItems: 'baseline', fontSize: theme.type.small, color: theme.mutedText }}>
+      <header
+        style={{
+          display: 'flex',
+          gap: '1vw',
+          alignItems: 'baseline',
+          fontSize: theme.type.small,
+          color: theme.mutedText,
+        }}
+      >
         <span style={{ color: colour, fontWeight: 700, textTransform: 'uppercase' }}>{mention.sentiment.label}</span>
         <span>{PLATFORM_NAMES[mention.platform]}</span>
         <span style={{ color: theme.text, fontWeight: 600 }}>

@@ -21,7 +21,9 @@ export function VolumeChart({ minutes }: { minutes: MinuteVolume[] }) {
   const tick = { fill: theme.mutedText, fontSize: 14 };
   return (
     <section data-testid="panel-volume" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-      <h2 style={{ fontSize: theme.type.title, margin: '0 0 1vh', color: theme.text }}>Volume and sentiment, last 15 minutes</h2>
+      <h2 style={{ fontSize: theme.type.title, margin: '0 0 1vh', color: theme.text }}>
+        Volume and sentiment, last 15 minutes
+      </h2>
       <div style={{ flex: 1, minHeight: 200 }}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
@@ -30,10 +32,37 @@ export function VolumeChart({ minutes }: { minutes: MinuteVolume[] }) {
             <YAxis yAxisId="volume" tick={tick} stroke={theme.panelBorder} allowDecimals={false} />
             <YAxis yAxisId="sentiment" orientation="right" domain={[-1, 1]} tick={tick} stroke={theme.panelBorder} />
             <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} />
-            <Bar yAxisId="volume" dataKey="negative" stackId="volume" fill={theme.sentiment.negative} isAnimationActive={false} />
-            <Bar yAxisId="volume" dataKey="neutral" stackId="volume" fill={theme.sentiment.neutral} isAnimationActive={false} />
-            <Bar yAxisId="volume" dataKey="positive" stackId="volume" fill={theme.sentiment.positive} isAnimationActive={false} />
-            <Line yAxisId="sentiment" dataKey="sentiment" name="mean sentiment" stroke={theme.accent} strokeWidth={3} dot={false} connectNulls isAnimationActive={false} />
+            <Bar
+              yAxisId="volume"
+              dataKey="negative"
+              stackId="volume"
+              fill={theme.sentiment.negative}
+              isAnimationActive={false}
+            />
+            <Bar
+              yAxisId="volume"
+              dataKey="neutral"
+              stackId="volume"
+              fill={theme.sentiment.neutral}
+              isAnimationActive={false}
+            />
+            <Bar
+              yAxisId="volume"
+              dataKey="positive"
+              stackId="volume"
+              fill={theme.sentiment.positive}
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="sentiment"
+              dataKey="sentiment"
+              name="mean sentiment"
+              stroke={theme.accent}
+              strokeWidth={3}
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

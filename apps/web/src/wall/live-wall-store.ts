@@ -32,7 +32,11 @@ export class LiveWallStore {
   }
 
   loadSnapshot(recent: LiveMention[], volume: VolumeSnapshot[], fetchedAt: number): void {
-    this.update({ ...this.snapshot, wall: loadSnapshot(this.snapshot.wall, recent, volume, fetchedAt), lastEventAt: Date.now() });
+    this.update({
+      ...this.snapshot,
+      wall: loadSnapshot(this.snapshot.wall, recent, volume, fetchedAt),
+      lastEventAt: Date.now(),
+    });
   }
 
   receive(mentions: LiveMention[]): void {

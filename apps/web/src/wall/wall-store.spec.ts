@@ -45,7 +45,11 @@ describe('wall store', () => {
       [{ minute: '2026-11-23T10:30:00.000Z', positive: 5, neutral: 0, negative: 0, meanScore: 0.5 }],
       snapshotAt,
     );
-    state = receiveMentions(state, [aLiveMention({ ingestedAt: snapshotAt - 1 }), aLiveMention({ ingestedAt: NOW })], NOW);
+    state = receiveMentions(
+      state,
+      [aLiveMention({ ingestedAt: snapshotAt - 1 }), aLiveMention({ ingestedAt: NOW })],
+      NOW,
+    );
     const current = state.minutes.find((entry) => entry.minute === Date.parse('2026-11-23T10:30:00.000Z'))!;
     expect(current.positive + current.neutral + current.negative).toBe(6);
     expect(state.minutes).toHaveLength(15);

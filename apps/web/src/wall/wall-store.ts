@@ -63,7 +63,13 @@ export function loadSnapshot(
   for (const entry of volume) {
     const minute = Date.parse(entry.minute);
     const total = entry.positive + entry.neutral + entry.negative;
-    minutes.set(minute, { minute, positive: entry.positive, neutral: entry.neutral, negative: entry.negative, scoreSum: entry.meanScore * total });
+    minutes.set(minute, {
+      minute,
+      positive: entry.positive,
+      neutral: entry.neutral,
+      negative: entry.negative,
+      scoreSum: entry.meanScore * total,
+    });
   }
   return { ...state, mentions, minutes: lastMinutes(minutes, fetchedAt), countedUntil: fetchedAt };
 }
@@ -88,7 +94,12 @@ export function receiveMentions(state: WallState, incoming: LiveMention[], now: 
   return { ...state, mentions, minutes: countIntoMinutes(state.minutes, fresh, state.countedUntil, now) };
 }
 
-function countIntoMinutes(minutes: MinuteVolume[], mentions: LiveMention[], countedUntil: number, now: number): MinuteVolume[] {
+function countIntoMinutes(
+  minutes: MinuteVolume[],
+  mentions: LiveMention[],
+  countedUntil: number,
+  now: number,
+): MinuteVolume[] {
   const byMinute = new Map(minutes.map((entry) => [entry.minute, { ...entry }]));
   for (const mention of mentions) {
     if (mention.ingestedAt <= countedUntil) continue;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { MAX_MENTIONS_PER_BATCH } from '@watchfloor/contracts';
 import type { AppConfig } from '@watchfloor/config';
@@ -9,7 +9,7 @@ import { DemoFeed, MentionBatcher, demoMentions, replay } from '@watchfloor/sour
 
 /** Keeps a believable stream of demo mentions flowing while DEMO_FEED is on. */
 @Injectable()
-export class DemoFeedService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DemoFeedService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DemoFeedService.name);
   private readonly abort = new AbortController();
   private running: Promise<number> | undefined;
@@ -40,7 +40,7 @@ export class DemoFeedService implements OnApplicationBootstrap, OnApplicationShu
     this.running.catch((error: Error) => this.logger.error(`demo feed stopped: ${error.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.abort.abort();
     await this.running?.catch(() => undefined);
     await this.queue?.close();

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import type Redis from 'ioredis';
@@ -13,7 +13,7 @@ import { IngestPipeline } from '@watchfloor/pipeline';
 
 /** Takes ingest batches off the queue and runs them through the pipeline. */
 @Injectable()
-export class IngestProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestProcessor.name);
   private worker: Worker<IngestBatchJob> | undefined;
 
@@ -39,8 +39,8 @@ export class IngestProcessor implements OnApplicationBootstrap, OnApplicationShu
     this.logger.log(`processing ${QueueName.Ingest} with concurrency ${this.config.worker.concurrency}`);
   }
 
-  /** Finishes the batches in hand before the process exits. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the batches in hand before the process exits, while the database is still connected. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 
