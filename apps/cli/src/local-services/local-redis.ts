@@ -1,6 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 
@@ -12,9 +12,17 @@ export interface RunningRedis {
 export class RedisUnavailableError extends Error {}
 
 function findRedisServer(): string | undefined {
-  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
-  const path = found.stdout.trim();
-  return found.status === 0 && path !== '' ? path : undefined;
+  for (const directory of (process.env['PATH'] ?? '').split(delimiter)) {
+    if (directory === '') continue;
+    const candidate = join(directory, 'redis-server');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
 }
 
 async function answersPing(url: string): Promise<boolean> {

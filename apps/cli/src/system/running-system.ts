@@ -9,6 +9,8 @@ export interface SystemOptions {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** API instances, each on a port of its own. */
+  apis?: number;
   workers?: number;
   env?: NodeJS.ProcessEnv;
   /** Where the processes' output goes; default: discarded. */
@@ -20,31 +22,40 @@ export interface SystemOptions {
  * system tests: workers can be killed and restarted like real processes.
  */
 export class RunningSystem {
-  private api: ChildProcess | undefined;
+  private readonly apis: (ChildProcess | undefined)[] = [];
   private readonly workers: (ChildProcess | undefined)[] = [];
-  private port = 0;
+  private ports: number[] = [];
 
   constructor(private readonly options: SystemOptions) {}
 
+  /** The first API instance. */
   get apiUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.apiUrlOf(0);
+  }
+
+  apiUrlOf(index: number): string {
+    return `http://127.0.0.1:${this.ports[index]}`;
   }
 
   async start(): Promise<void> {
-    this.port = await freePort();
+    const apiCount = this.options.apis ?? 1;
+    for (let index = 0; index < apiCount; index++) this.ports.push(await freePort());
     for (let index = 0; index < (this.options.workers ?? 1); index++) this.startWorker(index);
-    await this.startApi();
+    await Promise.all(this.ports.map((_, index) => this.startApi(index)));
   }
 
-  /** Starts the API (again) on its port, and waits until it reports healthy. */
-  async startApi(): Promise<void> {
-    this.api = this.spawn('api', { PORT: String(this.port), HOST: '127.0.0.1' });
-    await this.waitUntilHealthy();
+  /** Starts an API instance (again) on its port, and waits until it reports healthy. */
+  async startApi(index = 0): Promise<void> {
+    const api = this.spawn('api', { PORT: String(this.ports[index]), HOST: '127.0.0.1' });
+    this.apis[index] = api;
+    await this.waitUntilHealthy(api, this.apiUrlOf(index));
   }
 
-  /** Stops the API as a deploy or a crash would, leaving the workers running. */
-  async stopApi(): Promise<void> {
-    if (this.api !== undefined) await terminate(this.api);
+  /** Stops an API instance as a deploy or a crash would, leaving the rest running. */
+  async stopApi(index = 0): Promise<void> {
+    const api = this.apis[index];
+    if (api !== undefined) await terminate(api);
+    this.apis[index] = undefined;
   }
 
   startWorker(index = 0): void {
@@ -69,7 +80,7 @@ export class RunningSystem {
   }
 
   async stop(): Promise<void> {
-    const children = [this.api, ...this.workers].filter((child): child is ChildProcess => child !== undefined);
+    const children = [...this.apis, ...this.workers].filter((child): child is ChildProcess => child !== undefined);
     await Promise.all(children.map(terminate));
   }
 
@@ -98,12 +109,12 @@ export class RunningSystem {
     return child;
   }
 
-  private async waitUntilHealthy(timeoutMs = 30_000): Promise<void> {
+  private async waitUntilHealthy(api: ChildProcess, url: string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.api?.exitCode !== null) throw new Error(`the API exited with code ${this.api?.exitCode} while starting`);
+      if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode} while starting`);
       try {
-        if ((await fetch(`${this.apiUrl}/api/health`)).ok) return;
+        if ((await fetch(`${url}/api/health`)).ok) return;
       } catch {
         // not listening yet
       }

@@ -28,6 +28,8 @@ export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicatio
     this.worker = new Worker<IngestBatchJob>(QueueName.Ingest, (job) => this.handle(job), {
       // Blocking reads need a connection of their own.
       connection: this.redis.duplicate(),
+      // Recorded on each job as `processedBy`: which process handled a batch.
+      name: `worker-${process.pid}`,
       prefix: this.config.redisPrefix,
       concurrency: this.config.worker.concurrency,
       lockDuration: this.config.worker.lockMs,

@@ -1,0 +1,68 @@
+import { Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { MAX_MENTIONS_PER_BATCH, QueueName } from '@watchfloor/contracts';
+import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
+import { DemoFeed, MentionBatcher } from '@watchfloor/sources';
+import { LiveCollector } from '../../apps/cli/src/system/live-collector';
+import { RunningSystem } from '../../apps/cli/src/system/running-system';
+import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
+
+jest.setTimeout(90_000);
+
+describe('two API instances and two workers', () => {
+  const redisPrefix = uniqueRedisPrefix();
+  let database: { url: string; drop: () => Promise<void> };
+  let system: RunningSystem;
+  let walls: LiveCollector[] = [];
+  let redis: Redis;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    system = new RunningSystem({
+      databaseUrl: database.url,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix,
+      apis: 2,
+      workers: 2,
+    });
+    await system.start();
+    walls = [new LiveCollector(system.apiUrlOf(0)), new LiveCollector(system.apiUrlOf(1))];
+    await Promise.all(walls.map((wall) => wall.connected()));
+    redis = createRedisConnection(TEST_REDIS_URL, 'scale-out-spec');
+  });
+
+  afterAll(async () => {
+    walls.forEach((wall) => wall.close());
+    redis?.disconnect();
+    await system?.stop();
+    await database?.drop();
+  });
+
+  it('share the queue without doubling work, and every wall sees everything either worker stored', async () => {
+    const queue = new IngestQueueClient(redis, redisPrefix);
+    const batcher = new MentionBatcher({
+      source: 'scale-out',
+      sink: (batches) => queue.enqueue(batches),
+      maxSize: MAX_MENTIONS_PER_BATCH,
+      maxWaitMs: 50,
+      onError: (error) => {
+        throw error;
+      },
+    });
+    const feed = new DemoFeed(11);
+    for (let index = 0; index < 8_000; index++) await batcher.push(feed.next());
+    await batcher.flush();
+    await queue.close();
+
+    for (const wall of walls) {
+      await wall.waitForDistinct(8_000, 60_000);
+      expect(wall.received.size).toBe(8_000);
+      expect(wall.duplicates).toBe(0);
+    }
+    const view = new Queue(QueueName.Ingest, { connection: redis, prefix: redisPrefix });
+    const completed = await view.getCompleted(0, 1_000);
+    await view.close();
+    expect(completed).toHaveLength(8_000 / MAX_MENTIONS_PER_BATCH);
+    expect(new Set(completed.map((job) => job.processedBy)).size).toBe(2);
+  });
+});
