@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
 import { RunningSystem } from '../../apps/cli/src/system/running-system';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
@@ -11,6 +12,7 @@ describe('the wall in Chromium', () => {
   let system: RunningSystem;
   let browser: Browser;
   let page: Page;
+  let kioskToken: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -21,6 +23,7 @@ describe('the wall in Chromium', () => {
       env: { DEMO_FEED: 'true', DEMO_RATE: '40' },
     });
     await system.start();
+    kioskToken = await createKioskCredential(database.url, 'browser spec wall');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   });
@@ -42,7 +45,7 @@ describe('the wall in Chromium', () => {
     );
 
   it('shows live mentions of the demo feed, with sentiment, platform, author and reach', async () => {
-    await page.goto(`${system.apiUrl}/wall`);
+    await page.goto(`${system.apiUrl}/wall?kiosk=${kioskToken}`);
     await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="mention"]').length >= 10);
 

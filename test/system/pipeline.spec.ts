@@ -11,6 +11,7 @@ import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging'
 import { DeadLetterRepository, createDataSource } from '@watchfloor/persistence';
 import { DemoFeed, MentionBatcher } from '@watchfloor/sources';
 import { LiveCollector } from '../../apps/cli/src/system/live-collector';
+import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
 import { RunningSystem } from '../../apps/cli/src/system/running-system';
 import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
 
@@ -37,7 +38,7 @@ describe('a mention travels from a source to the wall (running api and worker pr
       env: { WORKER_LOCK_MS: '2000' },
     });
     await system.start();
-    wall = new LiveCollector(system.apiUrl);
+    wall = new LiveCollector(system.apiUrl, await createKioskCredential(database.url, 'spec wall'));
     await wall.connected();
     redis = createRedisConnection(TEST_REDIS_URL, 'pipeline-spec');
     queue = new IngestQueueClient(redis, redisPrefix);

@@ -4,6 +4,7 @@ import { MAX_MENTIONS_PER_BATCH, QueueName } from '@watchfloor/contracts';
 import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
 import { DemoFeed, MentionBatcher } from '@watchfloor/sources';
 import { LiveCollector } from '../../apps/cli/src/system/live-collector';
+import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
 import { RunningSystem } from '../../apps/cli/src/system/running-system';
 import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
 
@@ -26,7 +27,8 @@ describe('two API instances and two workers', () => {
       workers: 2,
     });
     await system.start();
-    walls = [new LiveCollector(system.apiUrlOf(0)), new LiveCollector(system.apiUrlOf(1))];
+    const token = await createKioskCredential(database.url, 'spec wall');
+    walls = [new LiveCollector(system.apiUrlOf(0), token), new LiveCollector(system.apiUrlOf(1), token)];
     await Promise.all(walls.map((wall) => wall.connected()));
     redis = createRedisConnection(TEST_REDIS_URL, 'scale-out-spec');
   });

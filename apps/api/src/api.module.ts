@@ -3,9 +3,14 @@ import { join, resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { RuntimeModule } from '@watchfloor/nest-runtime';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
-import { LiveGateway } from './live/live.gateway';
-import { MentionsController } from './mentions/mentions.controller';
+import { KiosksModule } from './kiosks/kiosks.module';
+import { LiveModule } from './live/live.module';
+import { MentionsModule } from './mentions/mentions.module';
+import { TeamsModule } from './teams/teams.module';
+import { UsersModule } from './users/users.module';
 
 /** The web app's build, served from the same port as the API. */
 export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..', '..', 'web', 'dist'));
@@ -13,12 +18,17 @@ export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..',
 @Module({
   imports: [
     RuntimeModule.forRoot({ processName: 'watchfloor-api' }),
+    AuthModule,
     HealthModule,
+    LiveModule,
+    MentionsModule,
+    UsersModule,
+    TeamsModule,
+    KiosksModule,
+    AuditModule,
     ...(existsSync(join(WEB_DIST, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
       : []),
   ],
-  controllers: [MentionsController],
-  providers: [LiveGateway],
 })
 export class ApiModule {}

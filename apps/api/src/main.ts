@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@watchfloor/config';
 import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
 import { ApiModule, WEB_DIST } from './api.module';
+import { DomainErrorFilter } from './errors/domain-error.filter';
 import { RedisIoAdapter } from './live/redis-io.adapter';
 
 async function bootstrap(): Promise<void> {
@@ -15,6 +16,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(logger);
   const config = app.get<AppConfig>(APP_CONFIG);
   app.setGlobalPrefix('api');
+  app.useGlobalFilters(new DomainErrorFilter(app.getHttpAdapter()));
   app.useBodyParser('json', { limit: '1mb' });
   app.useWebSocketAdapter(new RedisIoAdapter(app, app.get<Redis>(REDIS), config.redisPrefix));
   app.enableShutdownHooks();
@@ -23,6 +25,10 @@ async function bootstrap(): Promise<void> {
     .setTitle('Watchfloor API')
     .setDescription('Social-media command center: mentions, live wall, health.')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A session token (from login) or a kiosk token' })
+    .addCookieAuth('wf_session')
+    .addSecurityRequirements('bearer')
+    .addSecurityRequirements('cookie')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'api/docs-json',

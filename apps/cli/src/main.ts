@@ -4,6 +4,9 @@ import { replayCommand } from './commands/replay.command';
 import { scoreCommand } from './commands/score.command';
 import { startCommand } from './commands/start.command';
 import { benchCommand } from './bench/bench.command';
+import { auditExportCommand, auditVerifyCommand } from './commands/audit.command';
+import { kioskCreateCommand } from './commands/kiosk.command';
+import { userAddCommand } from './commands/user.command';
 
 const USAGE = `Usage: pnpm watchfloor <command>
 
@@ -13,6 +16,13 @@ const USAGE = `Usage: pnpm watchfloor <command>
   score                       NDJSON {"id","text"} on stdin -> {"id","label","score"} on stdout
   bench [--seconds N] [--rate N]
                               drive the running pipeline flat out (or at N/s) and measure it
+  user add --email E --role R [--name N]
+                              create an account; the password is read from stdin
+                              (roles: admin, manager, agent, analyst, viewer)
+  kiosk create NAME           create a kiosk screen and print its wall URL
+  audit verify                check the audit log's hash chain
+  audit export [--format json|csv]
+                              the whole audit log on stdout
 `;
 
 async function run(argv: string[]): Promise<number> {
@@ -45,6 +55,31 @@ async function run(argv: string[]): Promise<number> {
         },
         process.stdout,
       );
+    }
+    case 'user': {
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+      });
+      if (positionals[0] !== 'add' || positionals.length !== 1) throw new UsageError('user takes one subcommand: add');
+      return userAddCommand(values, process.stdin, process.stdout);
+    }
+    case 'kiosk': {
+      const [subcommand, name, ...extra] = rest;
+      if (subcommand !== 'create' || extra.length > 0) throw new UsageError('kiosk takes: create NAME');
+      return kioskCreateCommand(name, process.stdout);
+    }
+    case 'audit': {
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { format: { type: 'string' } },
+      });
+      if (positionals[0] === 'verify' && positionals.length === 1) return auditVerifyCommand(process.stdout);
+      if (positionals[0] === 'export' && positionals.length === 1)
+        return auditExportCommand(values.format ?? 'json', process.stdout);
+      throw new UsageError('audit takes: verify, or export [--format json|csv]');
     }
     case undefined:
     case 'help':

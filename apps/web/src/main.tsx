@@ -1,18 +1,31 @@
 import { StrictMode } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { WallPage } from './wall/WallPage';
+import { ScreensPage } from './admin/ScreensPage';
+import { LoginPage } from './auth/LoginPage';
+import { ConsolePage } from './console/ConsolePage';
+import { SignedInShell } from './layout/SignedInShell';
 import { theme } from './theme';
+import { WallPage } from './wall/WallPage';
 
 document.body.style.margin = '0';
 document.body.style.background = theme.background;
+document.body.style.color = theme.text;
 
-// One route for now; the console and the PR view join as their issues land.
-if (window.location.pathname === '/' || window.location.pathname === '') {
-  window.history.replaceState(null, '', '/wall');
+function page(pathname: string): ReactNode {
+  switch (pathname) {
+    case '/login':
+      return <LoginPage />;
+    case '/wall':
+      return <WallPage />;
+    case '/admin/screens':
+      return <SignedInShell permission="kiosks:manage">{() => <ScreensPage />}</SignedInShell>;
+    case '/console':
+      return <SignedInShell permission="console:use">{() => <ConsolePage />}</SignedInShell>;
+    default:
+      window.history.replaceState(null, '', '/console');
+      return <SignedInShell permission="console:use">{() => <ConsolePage />}</SignedInShell>;
+  }
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <WallPage />
-  </StrictMode>,
-);
+createRoot(document.getElementById('root')!).render(<StrictMode>{page(window.location.pathname)}</StrictMode>);

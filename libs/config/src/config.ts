@@ -33,6 +33,17 @@ const envSchema = z.object({
   /** How long a worker may hold a batch before it is presumed dead and the batch handed to another. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   WEB_DIST: z.string().optional(),
+  /** The address people and screens reach Watchfloor at; kiosk URLs are built on it. */
+  PUBLIC_URL: url(['http:', 'https:'], 'must be an http(s) URL, e.g. https://watchfloor.example.com').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Per e-mail address and client address: slows password guessing to a crawl. */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Send the session cookie over HTTPS only; turn on behind TLS. */
+  COOKIE_SECURE: flag.default(false),
 });
 
 export type AppConfig = {
@@ -45,6 +56,8 @@ export type AppConfig = {
   demoFeed: { enabled: boolean; mentionsPerSecond: number };
   worker: { concurrency: number; lockMs: number };
   webDist?: string;
+  publicUrl: string;
+  auth: { sessionTtlHours: number; loginAttemptsPerMinute: number; cookieSecure: boolean };
 };
 
 export class ConfigError extends Error {
@@ -83,7 +96,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoFeed: { enabled: value.DEMO_FEED, mentionsPerSecond: value.DEMO_RATE },
     worker: { concurrency: value.WORKER_CONCURRENCY, lockMs: value.WORKER_LOCK_MS },
     ...(value.WEB_DIST !== undefined && { webDist: value.WEB_DIST }),
+    publicUrl: publicUrl(value.PUBLIC_URL, value.PORT),
+    auth: {
+      sessionTtlHours: value.SESSION_TTL_HOURS,
+      loginAttemptsPerMinute: value.LOGIN_ATTEMPTS_PER_MINUTE,
+      cookieSecure: value.COOKIE_SECURE,
+    },
   };
+}
+
+function publicUrl(configured: string | undefined, port: number): string {
+  return (configured ?? `http://localhost:${port}`).replace(/\/+$/, '');
+}
+
+const publicUrlSchema = envSchema.pick({ PUBLIC_URL: true, PORT: true });
+
+/** Where people reach Watchfloor: for tools that print links (kiosk URLs). */
+export function loadPublicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const value = parse(publicUrlSchema, env);
+  return publicUrl(value.PUBLIC_URL, value.PORT);
 }
 
 const queueEnvSchema = envSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true });

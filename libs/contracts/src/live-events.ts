@@ -5,6 +5,11 @@ export enum LiveRoom {
   Wall = 'wall',
 }
 
+/** The room of one credential's sockets, so revoking it can reach them on every API instance. */
+export function credentialRoom(credential: { kind: 'session' | 'kiosk'; id: string }): string {
+  return `${credential.kind}:${credential.id}`;
+}
+
 /** What the wall needs of a mention: no raw payload, nothing a screen should not show. */
 export interface LiveMention {
   id: string;
@@ -25,12 +30,22 @@ export interface MentionsBatchEvent {
 
 export enum LiveEvent {
   Mentions = 'mentions',
+  /** The client's credential was revoked or expired: it must stop showing anything. */
+  AccessRevoked = 'access.revoked',
+}
+
+export interface AccessRevokedEvent {
+  reason: string;
 }
 
 /** Every server-to-client event, typed once; the web app imports this file too. */
 export interface ServerToClientEvents {
   [LiveEvent.Mentions]: (event: MentionsBatchEvent) => void;
+  [LiveEvent.AccessRevoked]: (event: AccessRevokedEvent) => void;
 }
+
+/** Why the server refused a socket.io connection (the `connect_error` message). */
+export const UNAUTHORIZED = 'unauthorized';
 
 /** Clients only listen for now. */
 export type ClientToServerEvents = Record<string, never>;

@@ -1,2 +1,3 @@
 export * from './tokens';
 export * from './runtime.module';
+export * from './repository.providers';

@@ -7,6 +7,7 @@ import { loadConfig } from '@watchfloor/config';
 import type { AppConfig } from '@watchfloor/config';
 import { createRedisConnection, describeRedis } from '@watchfloor/messaging';
 import { DeadLetterRepository, MentionRepository, createDataSource } from '@watchfloor/persistence';
+import { provideRepositories } from './repository.providers';
 import { APP_CONFIG, DATA_SOURCE, REDIS } from './tokens';
 
 export interface RuntimeOptions {
@@ -24,6 +25,14 @@ class RuntimeShutdown implements OnApplicationShutdown {
     await this.dataSource.destroy();
     this.redis.disconnect();
   }
+}
+
+const SECRET_LOG_PATHS = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
+
+function withoutSecretQuery(request: { url?: string; query?: Record<string, unknown> }): unknown {
+  const url = request.url?.replace(/([?&]kiosk=)[^&]*/g, '$1[redacted]');
+  const query = request.query && 'kiosk' in request.query ? { ...request.query, kiosk: '[redacted]' } : request.query;
+  return { ...request, url, query };
 }
 
 async function connectDatabase(config: AppConfig, processName: string): Promise<DataSource> {
@@ -64,6 +73,9 @@ export class RuntimeModule {
               name: processName,
               level: loadConfig().logLevel,
               autoLogging: { ignore: (request: { url?: string }) => request.url === '/api/health' },
+              // Credentials never reach the logs: session cookies, bearer tokens, kiosk URLs.
+              redact: { paths: SECRET_LOG_PATHS, censor: '[redacted]' },
+              serializers: { req: withoutSecretQuery },
             },
           }),
         }),
@@ -76,16 +88,7 @@ export class RuntimeModule {
           inject: [APP_CONFIG],
         },
         { provide: REDIS, useFactory: (config: AppConfig) => connectRedis(config, processName), inject: [APP_CONFIG] },
-        {
-          provide: MentionRepository,
-          useFactory: (db: DataSource) => new MentionRepository(db),
-          inject: [DATA_SOURCE],
-        },
-        {
-          provide: DeadLetterRepository,
-          useFactory: (db: DataSource) => new DeadLetterRepository(db),
-          inject: [DATA_SOURCE],
-        },
+        ...provideRepositories(MentionRepository, DeadLetterRepository),
         RuntimeShutdown,
       ],
       exports: [APP_CONFIG, REDIS, DATA_SOURCE, MentionRepository, DeadLetterRepository],

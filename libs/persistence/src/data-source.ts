@@ -4,9 +4,33 @@ import { DeadLetterEntity } from './entities/dead-letter.entity';
 import { MentionVolumeMinuteEntity } from './entities/mention-volume-minute.entity';
 import { MentionEntity } from './entities/mention.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+import { AccessAndAudit1763990000000 } from './migrations/1763990000000-access-and-audit';
+import {
+  AuditEntryEntity,
+  KioskTokenEntity,
+  SessionEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  UserEntity,
+} from './entities/access.entities';
 
-export const ENTITIES = [MentionEntity, MentionVolumeMinuteEntity, DeadLetterEntity];
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const ENTITIES = [
+  MentionEntity,
+  MentionVolumeMinuteEntity,
+  DeadLetterEntity,
+  UserEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  SessionEntity,
+  KioskTokenEntity,
+  AuditEntryEntity,
+];
+export const MIGRATIONS = [InitialSchema1763900000000, AccessAndAudit1763990000000];
+
+/** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
+export interface Queryable {
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+}
 
 export interface DataSourceOptions {
   url: string;

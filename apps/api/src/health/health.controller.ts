@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
+import { Public } from '../auth/auth.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
@@ -15,6 +16,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: '200 once PostgreSQL and Redis answer; 503 naming what does not' })
   check(): Promise<HealthCheckResult> {

@@ -2,9 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { LiveMention } from '@watchfloor/contracts';
+import { Permission } from '@watchfloor/access';
 import { toLiveMention } from '@watchfloor/messaging';
 import { MentionRepository } from '@watchfloor/persistence';
 import type { VolumeMinute } from '@watchfloor/persistence';
+import { Requires } from '../auth/auth.decorators';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 
 const recentQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
@@ -23,6 +25,7 @@ export class MentionsController {
   constructor(private readonly mentions: MentionRepository) {}
 
   @Get('mentions/recent')
+  @Requires(Permission.ReadMentions)
   @ApiOperation({ summary: 'The newest mentions, newest first: what a wall shows before live events arrive' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } })
   async recent(@Query(new ZodValidationPipe(recentQuery)) query: z.infer<typeof recentQuery>): Promise<LiveMention[]> {
@@ -31,6 +34,7 @@ export class MentionsController {
   }
 
   @Get('stats/volume')
+  @Requires(Permission.ReadMentions)
   @ApiOperation({ summary: 'Mentions and mean sentiment per minute over the last N minutes, oldest first' })
   @ApiQuery({ name: 'minutes', required: false, schema: { type: 'integer', minimum: 1, maximum: 1440, default: 15 } })
   volume(@Query(new ZodValidationPipe(volumeQuery)) query: z.infer<typeof volumeQuery>): Promise<VolumeMinute[]> {

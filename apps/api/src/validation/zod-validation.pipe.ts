@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { PipeTransform } from '@nestjs/common';
+import { z } from 'zod';
 import type { ZodType } from 'zod';
 
 /** Validates a request part with a zod schema; a bad value gets a 400 that names each problem. */
@@ -14,4 +15,13 @@ export class ZodValidationPipe<T> implements PipeTransform<unknown, T> {
       problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`),
     });
   }
+}
+
+/** The OpenAPI schema of a request body, from the same zod schema that validates it. */
+export function jsonSchemaOf(schema: ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return jsonSchema;
 }

@@ -5,6 +5,7 @@ import { MentionRepository, createDataSource } from '@watchfloor/persistence';
 import { DemoFeed, MentionBatcher } from '@watchfloor/sources';
 import { ensureLocalServices } from '../local-services/local-services';
 import { createFreshDatabase } from '../system/fresh-database';
+import { createKioskCredential } from '../system/kiosk-credential';
 import { LiveCollector } from '../system/live-collector';
 import { RunningSystem } from '../system/running-system';
 
@@ -39,7 +40,7 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
   let collector: LiveCollector | undefined;
   try {
     await system.start();
-    collector = new LiveCollector(system.apiUrl);
+    collector = new LiveCollector(system.apiUrl, await createKioskCredential(databaseUrl, 'bench wall'));
     await collector.connected();
     const wall = collector;
     log(`system up at ${system.apiUrl}; ${WARM_UP_SECONDS} s warm-up, then ${args.seconds} s measured`);

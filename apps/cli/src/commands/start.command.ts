@@ -1,10 +1,12 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { loadPublicUrl } from '@watchfloor/config';
 import { migrateDatabase } from '@watchfloor/persistence';
 import { ensureLocalServices } from '../local-services/local-services';
 import { ProcessSupervisor } from '../local-services/process-supervisor';
-import { PROJECT_ROOT } from '../local-services/service-urls';
+import { PROJECT_ROOT, dataDir } from '../local-services/service-urls';
+import { ensureDemoAccess } from './demo-access';
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
@@ -26,6 +28,8 @@ export async function startCommand(output: NodeJS.WritableStream): Promise<numbe
   env['REDIS_URL'] = services.redisUrl;
   const applied = await migrateDatabase(services.databaseUrl);
   log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  const publicUrl = loadPublicUrl({ ...env, PORT: String(port) });
+  const demo = await ensureDemoAccess(services.databaseUrl, dataDir(env), publicUrl);
 
   const supervisor = new ProcessSupervisor(log);
   const childEnv = { ...env, DEMO_FEED: env['DEMO_FEED'] ?? 'true', PORT: String(port) };
@@ -40,10 +44,15 @@ export async function startCommand(output: NodeJS.WritableStream): Promise<numbe
   if (healthy) {
     log('');
     log(`Watchfloor is running (demo feed ${childEnv.DEMO_FEED === 'true' ? 'on' : 'off'}):`);
-    log(`  wall         http://localhost:${port}/wall`);
-    log(`  API          http://localhost:${port}/api`);
-    log(`  API docs     http://localhost:${port}/api/docs`);
-    log(`  health       http://localhost:${port}/api/health`);
+    log(`  console      ${publicUrl}/console`);
+    log(`  wall         ${publicUrl}/wall`);
+    log(`  API          ${publicUrl}/api`);
+    log(`  API docs     ${publicUrl}/api/docs`);
+    log(`  health       ${publicUrl}/api/health`);
+    if (demo !== null) {
+      log(`  sign in      ${publicUrl}/login  as ${demo.email} / ${demo.password}`);
+      log(`  kiosk wall   ${demo.wallUrl}`);
+    }
     log('Ctrl-C stops it.');
   } else {
     log(`the API did not report healthy within ${HEALTH_TIMEOUT_MS / 1000} s; see the logs above`);

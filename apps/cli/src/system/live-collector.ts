@@ -14,8 +14,14 @@ export class LiveCollector {
   readonly latenciesMs: number[] = [];
   private waiters: { count: number; resolve: () => void }[] = [];
 
-  constructor(apiUrl: string) {
-    this.socket = io(apiUrl, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1_000 });
+  /** `token`: a kiosk or session token, as a wall presents it. */
+  constructor(apiUrl: string, token: string) {
+    this.socket = io(apiUrl, {
+      transports: ['websocket'],
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 1_000,
+      auth: { token },
+    });
     this.socket.on(LiveEvent.Mentions, ({ mentions }) => {
       const now = Date.now();
       for (const mention of mentions) {
@@ -35,9 +41,13 @@ export class LiveCollector {
     return this.deliveries - this.received.size;
   }
 
+  /** Resolves on connection; rejects if the server refuses the credential. */
   connected(): Promise<void> {
     if (this.socket.connected) return Promise.resolve();
-    return new Promise((resolve) => this.socket.once('connect', () => resolve()));
+    return new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', (error) => reject(error));
+    });
   }
 
   /** Resolves once `count` distinct mentions have arrived, or rejects after `timeoutMs`. */

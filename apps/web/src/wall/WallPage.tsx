@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { goToLogin } from '../auth/use-principal';
 import { theme } from '../theme';
 import type { ConnectionState } from './live-wall-store';
 import { MentionStream } from './MentionStream';
@@ -9,11 +11,40 @@ const CONNECTION_LABELS: Record<ConnectionState, { text: string; colour: string 
   connecting: { text: 'CONNECTING', colour: theme.mutedText },
   live: { text: '● LIVE', colour: theme.sentiment.positive },
   reconnecting: { text: 'RECONNECTING…', colour: theme.sentiment.negative },
+  refused: { text: 'NO ACCESS', colour: theme.sentiment.negative },
 };
+
+/** A kiosk screen carries its token in its URL; people use their session. */
+function kioskToken(): string | undefined {
+  return new URLSearchParams(window.location.search).get('kiosk') ?? undefined;
+}
 
 /** The kiosk wall: readable from across a room, no scrolling, no mouse. */
 export function WallPage() {
-  const { wall, connection, lastEventAt } = useLiveWall();
+  const token = kioskToken();
+  const { wall, connection, lastEventAt, refusal } = useLiveWall(token === undefined ? {} : { token });
+  const signInNeeded = connection === 'refused' && token === undefined;
+  useEffect(() => {
+    if (signInNeeded) goToLogin();
+  }, [signInNeeded]);
+  if (connection === 'refused') {
+    return (
+      <main
+        data-testid="wall-revoked"
+        style={{
+          height: '100vh',
+          background: '#000',
+          color: theme.mutedText,
+          display: 'grid',
+          placeItems: 'center',
+          fontFamily: theme.font,
+          fontSize: theme.type.body,
+        }}
+      >
+        {token === undefined ? 'Sign in to see the wall.' : `This screen is off: ${refusal ?? 'access refused'}.`}
+      </main>
+    );
+  }
   const perMinute = mentionsPerMinute(wall, Date.now());
   const status = CONNECTION_LABELS[connection];
   return (

@@ -2,13 +2,16 @@ import type { LiveMention } from '@watchfloor/contracts';
 import { emptyWall, lastMinutes, loadSnapshot, receiveMentions } from './wall-store';
 import type { VolumeSnapshot, WallState } from './wall-store';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+/** `refused`: the credential was revoked, expired or never valid; the wall must go dark. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 export interface LiveWallSnapshot {
   wall: WallState;
   connection: ConnectionState;
   /** When the wall last heard from the server, epoch ms: panels show how fresh they are. */
   lastEventAt: number | null;
+  /** Why the server refused or ended this client's access. */
+  refusal: string | null;
 }
 
 /**
@@ -16,7 +19,12 @@ export interface LiveWallSnapshot {
  * at most once per animation frame however fast events arrive.
  */
 export class LiveWallStore {
-  private snapshot: LiveWallSnapshot = { wall: emptyWall(), connection: 'connecting', lastEventAt: null };
+  private snapshot: LiveWallSnapshot = {
+    wall: emptyWall(),
+    connection: 'connecting',
+    lastEventAt: null,
+    refusal: null,
+  };
   private readonly listeners = new Set<() => void>();
   private frameRequested = false;
 
@@ -27,8 +35,14 @@ export class LiveWallStore {
 
   getSnapshot = (): LiveWallSnapshot => this.snapshot;
 
-  setConnection(connection: ConnectionState): void {
+  setConnection(connection: Exclude<ConnectionState, 'refused'>): void {
+    if (this.snapshot.connection === 'refused') return;
     this.update({ ...this.snapshot, connection });
+  }
+
+  /** Drops everything shown: nothing stays on a screen whose access has ended. */
+  refuse(reason: string): void {
+    this.update({ wall: emptyWall(), connection: 'refused', lastEventAt: null, refusal: reason });
   }
 
   loadSnapshot(recent: LiveMention[], volume: VolumeSnapshot[], fetchedAt: number): void {

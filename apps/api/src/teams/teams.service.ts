@@ -1,0 +1,53 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { actorOf } from '@watchfloor/access';
+import type { Principal } from '@watchfloor/access';
+import { AuditRepository, TeamRepository } from '@watchfloor/persistence';
+import type { TeamRecord } from '@watchfloor/persistence';
+
+@Injectable()
+export class TeamsService {
+  constructor(
+    private readonly teams: TeamRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  list(): Promise<TeamRecord[]> {
+    return this.teams.list();
+  }
+
+  /** Only admins found teams; a manager may not create a team and grant themselves its items. */
+  create(name: string, by: Principal): Promise<TeamRecord> {
+    if (by.kind !== 'user' || by.role !== 'admin') throw new ForbiddenException('Only admins create teams');
+    return this.audit.audited(async (db, audit) => {
+      const team = await this.teams.create(name, db);
+      await audit({
+        actor: actorOf(by),
+        action: 'team.created',
+        target: { type: 'team', id: team.id },
+        before: null,
+        after: team,
+      });
+      return team;
+    });
+  }
+
+  /** Admins set any team's members; managers only those of teams they belong to. */
+  setMembers(teamId: string, userIds: string[], by: Principal): Promise<TeamRecord> {
+    return this.audit.audited(async (db, audit) => {
+      const before = await this.teams.findById(teamId, db);
+      if (before === null) throw new NotFoundException(`No team ${teamId}`);
+      const mayManage = by.kind === 'user' && (by.role === 'admin' || by.teamIds.includes(teamId));
+      if (!mayManage) throw new ForbiddenException('Managers change only the members of their own teams');
+      await this.teams.setMembers(teamId, [...new Set(userIds)], db);
+      const after = (await this.teams.findById(teamId, db))!;
+      await audit({
+        actor: actorOf(by),
+        action: 'team.members_set',
+        target: { type: 'team', id: teamId },
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+}

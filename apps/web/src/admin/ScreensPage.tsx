@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { apiFetch } from '../api/http';
+import { theme } from '../theme';
+
+interface Kiosk {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+function when(iso: string | null): string {
+  return iso === null ? '—' : new Date(iso).toLocaleString();
+}
+
+/** Kiosk screens: name one to get its wall URL (shown once), see when each was last seen, revoke. */
+export function ScreensPage() {
+  const [kiosks, setKiosks] = useState<Kiosk[]>([]);
+  const [name, setName] = useState('');
+  const [createdUrl, setCreatedUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    apiFetch<Kiosk[]>('/kiosks').then(setKiosks, (caught: Error) => setError(caught.message));
+  }, []);
+  useEffect(reload, [reload]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const { wallUrl } = await apiFetch<{ wallUrl: string }>('/kiosks', { method: 'POST', body: { name } });
+      setCreatedUrl(wallUrl);
+      setName('');
+      reload();
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
+
+  const revoke = async (kiosk: Kiosk) => {
+    if (!window.confirm(`Revoke "${kiosk.name}"? The screen goes dark at once.`)) return;
+    await apiFetch(`/kiosks/${kiosk.id}`, { method: 'DELETE' }).catch((caught: Error) => setError(caught.message));
+    reload();
+  };
+
+  const cell = { padding: '8px 12px', borderBottom: `1px solid ${theme.panelBorder}`, textAlign: 'left' } as const;
+  return (
+    <main data-testid="screens" style={{ padding: 24 }}>
+      <h1 style={{ marginTop: 0 }}>Wall screens</h1>
+      <form onSubmit={(event) => void create(event)} style={{ display: 'flex', gap: 12, marginBottom: 16 }}>
+        <input
+          data-testid="kiosk-name"
+          placeholder="Screen name, e.g. Lobby"
+          required
+          maxLength={80}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          style={{ padding: 8, fontSize: 16, width: 320 }}
+        />
+        <button type="submit" data-testid="create-kiosk">
+          Create screen
+        </button>
+      </form>
+      {createdUrl !== null && (
+        <p data-testid="kiosk-url-box">
+          Open this on the screen (it is shown only now): <code data-testid="kiosk-url">{createdUrl}</code>
+        </p>
+      )}
+      {error !== null && (
+        <p role="alert" style={{ color: theme.sentiment.negative }}>
+          {error}
+        </p>
+      )}
+      <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+        <thead>
+          <tr>
+            {['Name', 'Created', 'Last seen', 'Status', ''].map((heading) => (
+              <th key={heading} style={cell}>
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {kiosks.map((kiosk) => (
+            <tr key={kiosk.id} data-testid="kiosk-row" data-kiosk-id={kiosk.id}>
+              <td style={cell}>{kiosk.name}</td>
+              <td style={cell}>{when(kiosk.createdAt)}</td>
+              <td style={cell}>{when(kiosk.lastSeenAt)}</td>
+              <td style={cell}>{kiosk.revokedAt === null ? 'live' : `revoked ${when(kiosk.revokedAt)}`}</td>
+              <td style={cell}>
+                {kiosk.revokedAt === null && (
+                  <button type="button" data-testid="revoke-kiosk" onClick={() => void revoke(kiosk)}>
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { ApiError, apiFetch } from '../api/http';
+import { theme } from '../theme';
+
+/** Only same-site paths: a crafted ?next= must not send people elsewhere after signing in. */
+function safeNext(): string {
+  const next = new URLSearchParams(window.location.search).get('next') ?? '/console';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/console';
+}
+
+export function LoginPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch('/auth/login', { method: 'POST', body: { email, password } });
+      window.location.assign(safeNext());
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError && caught.status === 429
+          ? 'Too many attempts. Wait a minute and try again.'
+          : caught instanceof ApiError && caught.status === 401
+            ? 'Wrong e-mail or password.'
+            : 'Could not sign in. Is the server running?',
+      );
+      setBusy(false);
+    }
+  };
+
+  const field = {
+    display: 'block',
+    width: '100%',
+    boxSizing: 'border-box',
+    padding: 12,
+    marginTop: 6,
+    fontSize: 18,
+    borderRadius: 6,
+    border: `1px solid ${theme.panelBorder}`,
+    background: theme.background,
+    color: theme.text,
+  } as const;
+  return (
+    <main
+      style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', fontFamily: theme.font, color: theme.text }}
+    >
+      <form
+        data-testid="login-form"
+        onSubmit={(event) => void submit(event)}
+        style={{
+          width: 380,
+          background: theme.panel,
+          padding: 32,
+          borderRadius: 10,
+          border: `1px solid ${theme.panelBorder}`,
+        }}
+      >
+        <h1 style={{ marginTop: 0 }}>Watchfloor</h1>
+        <label style={{ display: 'block', marginBottom: 16 }}>
+          E-mail
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            style={field}
+          />
+        </label>
+        <label style={{ display: 'block', marginBottom: 16 }}>
+          Password
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            style={field}
+          />
+        </label>
+        {error !== null && (
+          <p role="alert" data-testid="login-error" style={{ color: theme.sentiment.negative }}>
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={busy}
+          style={{
+            width: '100%',
+            padding: 12,
+            fontSize: 18,
+            borderRadius: 6,
+            border: 'none',
+            background: theme.accent,
+            color: '#001018',
+            fontWeight: 700,
+            cursor: 'pointer',
+          }}
+        >
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

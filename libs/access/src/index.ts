@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './principal';
+export * from './credentials';
+export * from './audit-chain';
+export * from './audit-csv';

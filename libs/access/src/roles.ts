@@ -1,0 +1,40 @@
+/** Stored as text: never rename a value. */
+export const ROLES = ['admin', 'manager', 'agent', 'analyst', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export enum Permission {
+  /** Read mentions and their statistics. */
+  ReadMentions = 'mentions:read',
+  /** Watch the live wall stream. */
+  ViewWall = 'wall:view',
+  /** Open the triage console (read-only for analysts until triage actions exist). */
+  UseConsole = 'console:use',
+  /** List users, to pick team members. */
+  ReadUsers = 'users:read',
+  /** Create users, change roles, disable accounts. */
+  ManageUsers = 'users:manage',
+  /** Create teams; managers change the members of their own teams. */
+  ManageTeams = 'teams:manage',
+  /** Create, list and revoke kiosk screens. */
+  ManageKiosks = 'kiosks:manage',
+  /** Read, export and verify the audit log. */
+  ReadAudit = 'audit:read',
+}
+
+const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];
+
+/** What each role may do. Team scoping (which teams' items) is applied on top, where it applies. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: Object.values(Permission),
+  manager: [...EVERYONE, Permission.UseConsole, Permission.ReadUsers, Permission.ManageTeams],
+  agent: [...EVERYONE, Permission.UseConsole],
+  analyst: [...EVERYONE, Permission.UseConsole],
+  viewer: EVERYONE,
+};
+
+/** A wall screen's credential: it may watch, and nothing else. */
+export const KIOSK_PERMISSIONS: readonly Permission[] = EVERYONE;

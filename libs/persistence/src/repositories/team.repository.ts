@@ -1,0 +1,69 @@
+import type { DataSource } from 'typeorm';
+import type { Queryable } from '../data-source';
+
+export interface TeamRecord {
+  id: string;
+  name: string;
+  memberIds: string[];
+}
+
+export class TeamNameTakenError extends Error {
+  constructor(readonly teamName: string) {
+    super(`a team named "${teamName}" already exists`);
+  }
+}
+
+export class UnknownUsersError extends Error {
+  constructor(readonly userIds: string[]) {
+    super(`no such users: ${userIds.join(', ')}`);
+  }
+}
+
+const SELECT_TEAM = `
+  SELECT t.id, t.name, coalesce(array_agg(m.user_id ORDER BY m.user_id) FILTER (WHERE m.user_id IS NOT NULL), '{}') AS member_ids
+  FROM team t LEFT JOIN team_member m ON m.team_id = t.id`;
+
+export class TeamRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(name: string, db: Queryable = this.dataSource): Promise<TeamRecord> {
+    try {
+      const [row] = await db.query<{ id: string; name: string }[]>(
+        `INSERT INTO team (name) VALUES ($1) RETURNING id, name`,
+        [name],
+      );
+      return { ...row!, memberIds: [] };
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new TeamNameTakenError(name);
+      throw error;
+    }
+  }
+
+  async list(): Promise<TeamRecord[]> {
+    const rows = await this.dataSource.query<{ id: string; name: string; member_ids: string[] }[]>(
+      `${SELECT_TEAM} GROUP BY t.id ORDER BY t.name`,
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, memberIds: row.member_ids }));
+  }
+
+  async findById(id: string, db: Queryable = this.dataSource): Promise<TeamRecord | null> {
+    const rows = await db.query<{ id: string; name: string; member_ids: string[] }[]>(
+      `${SELECT_TEAM} WHERE t.id = $1 GROUP BY t.id`,
+      [id],
+    );
+    const row = rows[0];
+    return row === undefined ? null : { id: row.id, name: row.name, memberIds: row.member_ids };
+  }
+
+  /** Replaces the members of a team. */
+  async setMembers(teamId: string, userIds: string[], db: Queryable = this.dataSource): Promise<void> {
+    const known = await db.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = ANY($1::uuid[])`, [userIds]);
+    const unknown = userIds.filter((id) => !known.some((row) => row.id === id));
+    if (unknown.length > 0) throw new UnknownUsersError(unknown);
+    await db.query(`DELETE FROM team_member WHERE team_id = $1`, [teamId]);
+    await db.query(`INSERT INTO team_member (team_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+      teamId,
+      userIds,
+    ]);
+  }
+}
