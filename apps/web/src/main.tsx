@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AuditPage } from './admin/AuditPage';
 import { ScreensPage } from './admin/ScreensPage';
 import { LoginPage } from './auth/LoginPage';
 import { ConsolePage } from './console/ConsolePage';
@@ -20,6 +21,8 @@ function page(pathname: string): ReactNode {
       return <WallPage />;
     case '/admin/screens':
       return <SignedInShell permission="kiosks:manage">{() => <ScreensPage />}</SignedInShell>;
+    case '/admin/audit':
+      return <SignedInShell permission="audit:read">{() => <AuditPage />}</SignedInShell>;
     case '/console':
       return <SignedInShell permission="console:use">{() => <ConsolePage />}</SignedInShell>;
     default:

@@ -69,3 +69,12 @@ export async function migrateDatabase(url: string): Promise<string[]> {
     await dataSource.destroy();
   }
 }
+
+/**
+ * The rows of an `UPDATE`/`DELETE … RETURNING`. TypeORM answers those statements with
+ * `[rows, affectedCount]` rather than the rows, unlike every other statement.
+ */
+export async function changedRows<T>(db: Queryable, sql: string, parameters: unknown[]): Promise<T[]> {
+  const [rows] = await db.query<[T[], number]>(sql, parameters);
+  return rows;
+}

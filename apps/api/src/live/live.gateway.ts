@@ -68,6 +68,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   /** Tells every socket of a credential, on every API instance, that it is over, and drops them. */
   revoke(credential: { kind: 'session' | 'kiosk'; id: string }, reason: string): void {
     const room = credentialRoom(credential);
+    this.logger.log({ room }, 'ending live access');
     this.server.to(room).emit(LiveEvent.AccessRevoked, { reason });
     this.server.in(room).disconnectSockets(true);
   }

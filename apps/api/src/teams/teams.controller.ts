@@ -24,7 +24,7 @@ export class TeamsController {
   }
 
   @Post()
-  @Requires(Permission.ManageTeams)
+  @Requires(Permission.ManageUsers)
   @ApiOperation({ summary: 'Create a team (admins)' })
   @ApiBody({ schema: jsonSchemaOf(newTeamBody) })
   create(

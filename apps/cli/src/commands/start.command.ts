@@ -45,13 +45,12 @@ export async function startCommand(output: NodeJS.WritableStream): Promise<numbe
     log('');
     log(`Watchfloor is running (demo feed ${childEnv.DEMO_FEED === 'true' ? 'on' : 'off'}):`);
     log(`  console      ${publicUrl}/console`);
-    log(`  wall         ${publicUrl}/wall`);
+    log(`  wall         ${demo === null ? `${publicUrl}/wall` : `${demo.wallUrl}   (a kiosk screen: no sign-in)`}`);
     log(`  API          ${publicUrl}/api`);
     log(`  API docs     ${publicUrl}/api/docs`);
     log(`  health       ${publicUrl}/api/health`);
     if (demo !== null) {
       log(`  sign in      ${publicUrl}/login  as ${demo.email} / ${demo.password}`);
-      log(`  kiosk wall   ${demo.wallUrl}`);
     }
     log('Ctrl-C stops it.');
   } else {

@@ -11,6 +11,7 @@ const LINKS = [
   { href: '/console', label: 'Console', permission: 'console:use' },
   { href: '/wall', label: 'Wall', permission: 'wall:view' },
   { href: '/admin/screens', label: 'Screens', permission: 'kiosks:manage' },
+  { href: '/admin/audit', label: 'Audit', permission: 'audit:read' },
 ];
 
 /** Pages for people signed in: a header with what they may open, and their account menu. */

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { KioskPrincipal } from '@watchfloor/access';
+import { changedRows } from '../data-source';
 import type { Queryable } from '../data-source';
 
 export interface KioskRecord {
@@ -54,7 +55,8 @@ export class KioskTokenRepository {
 
   /** Revokes a live token; null if there is none by that id (or it was revoked already). */
   async revoke(id: string, db: Queryable = this.dataSource): Promise<KioskRecord | null> {
-    const rows = await db.query<KioskRow[]>(
+    const rows = await changedRows<KioskRow>(
+      db,
       `UPDATE kiosk_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${COLUMNS}`,
       [id],
     );

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Role, UserPrincipal } from '@watchfloor/access';
+import { changedRows } from '../data-source';
 import type { Queryable } from '../data-source';
 
 export class SessionRepository {
@@ -55,7 +56,8 @@ export class SessionRepository {
 
   /** Ends every session of a user (disabled, or role changed): returns the ids it ended. */
   async revokeAllOfUser(userId: string, db: Queryable = this.dataSource): Promise<string[]> {
-    const rows = await db.query<{ id: string }[]>(
+    const rows = await changedRows<{ id: string }>(
+      db,
       `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
       [userId],
     );

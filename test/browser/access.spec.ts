@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import { AuditRepository, UserRepository, createDataSource, createUser } from '@watchfloor/persistence';
+import { RunningSystem } from '../../apps/cli/src/system/running-system';
+import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
+import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
+
+jest.setTimeout(90_000);
+
+describe('signing in, and kiosk screens, in Chromium', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let system: RunningSystem;
+  let browser: Browser;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    system = new RunningSystem({
+      databaseUrl: database.url,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix: uniqueRedisPrefix(),
+      env: { DEMO_FEED: 'true', DEMO_RATE: '30' },
+    });
+    await system.start();
+    dataSource = await createDataSource({ url: database.url, poolSize: 1 }).initialize();
+    await createUser(
+      { users: new UserRepository(dataSource), audit: new AuditRepository(dataSource) },
+      { email: 'ada@example.com', displayName: 'Ada Admin', role: 'admin', password: 'correct horse battery' },
+      { type: 'system', id: null, label: 'spec' },
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('sends a stranger to the login page, signs in, shows the console, creates and revokes a screen that then goes dark', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await admin.goto(`${system.apiUrl}/console`);
+    await admin.waitForURL(/\/login\?next=%2Fconsole$/);
+
+    await admin.fill('input[name=password]', 'not the password');
+    await admin.fill('input[name=email]', 'ada@example.com');
+    await admin.click('button[type=submit]');
+    await admin.locator('[data-testid="login-error"]').waitFor();
+
+    await admin.fill('input[name=password]', 'correct horse battery');
+    await admin.click('button[type=submit]');
+    await admin.locator('[data-testid="console"]').waitFor();
+    expect(await admin.locator('[data-testid="account-menu"]').textContent()).toContain('Ada Admin');
+    await admin.locator('[data-testid="console"] [data-testid="mention"]').first().waitFor();
+    await admin.screenshot({ path: join(ARTIFACTS_DIR, 'console-signed-in.png') });
+
+    await admin.goto(`${system.apiUrl}/admin/screens`);
+    await admin.fill('[data-testid="kiosk-name"]', 'Lobby');
+    await admin.click('[data-testid="create-kiosk"]');
+    const wallUrl = (await admin.locator('[data-testid="kiosk-url"]').textContent())!;
+    expect(wallUrl).toMatch(/\/wall\?kiosk=[\w-]{43}$/);
+
+    // The screen: its own browser context, no session cookie, only the URL.
+    const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const screen = await screenContext.newPage();
+    await screen.goto(wallUrl.replace(/^https?:\/\/[^/]+/, system.apiUrl));
+    await screen.locator('[data-testid="mention"]').first().waitFor();
+    await screen.screenshot({ path: join(ARTIFACTS_DIR, 'kiosk-wall.png') });
+
+    admin.once('dialog', (dialog) => void dialog.accept());
+    const revokedAt = Date.now();
+    await admin
+      .locator('[data-testid="kiosk-row"]', { hasText: 'Lobby' })
+      .locator('[data-testid="revoke-kiosk"]')
+      .click();
+    await screen.locator('[data-testid="wall-revoked"]').waitFor({ timeout: 5_000 });
+    expect(Date.now() - revokedAt).toBeLessThan(5_000);
+    expect(await screen.locator('[data-testid="mention"]').count()).toBe(0);
+    await screen.screenshot({ path: join(ARTIFACTS_DIR, 'kiosk-wall-revoked.png') });
+
+    // Reloading does not bring it back.
+    await screen.reload();
+    await screen.locator('[data-testid="wall-revoked"]').waitFor();
+    await screenContext.close();
+
+    await admin.click('[data-testid="sign-out"]');
+    await admin.waitForURL(/\/login/);
+    await admin.goto(`${system.apiUrl}/console`);
+    await admin.waitForURL(/\/login/);
+  });
+});

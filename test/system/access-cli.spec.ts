@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { hashToken } from '@watchfloor/access';
+import { KioskTokenRepository, UserRepository, createDataSource } from '@watchfloor/persistence';
+import { createTestDatabase } from '../support/test-services';
+
+jest.setTimeout(60_000);
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('pnpm watchfloor user / kiosk / audit', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let dataSource: DataSource;
+
+  function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('pnpm', ['-s', 'watchfloor', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: database.url, PUBLIC_URL: 'https://watchfloor.example.com' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(stdin);
+    });
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await createDataSource({ url: database.url, poolSize: 2 }).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('adds a user with the password from stdin, hashed, and says so on stdout only', async () => {
+    const { code, stdout } = await run(
+      ['user', 'add', '--email', 'Root@Example.com', '--role', 'admin'],
+      'a very long password\n',
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ id: expect.any(String), email: 'root@example.com', role: 'admin' });
+    const credentials = await new UserRepository(dataSource).findCredentials('root@example.com');
+    expect(credentials?.passwordHash).toMatch(/^\$2[aby]\$/);
+  });
+
+  it('refuses a bad role, a bad e-mail and a short password, naming each, and stores nothing', async () => {
+    const { code, stdout, stderr } = await run(['user', 'add', '--email', 'nope', '--role', 'boss'], 'short\n');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /email: .*role: must be one of admin, manager, agent, analyst, viewer.*password: must be at least 12/s,
+    );
+    expect(await new UserRepository(dataSource).count()).toBe(1);
+  });
+
+  it('prints only the wall URL of a new kiosk screen, whose token works', async () => {
+    const { code, stdout } = await run(['kiosk', 'create', 'Lobby screen']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^https:\/\/watchfloor\.example\.com\/wall\?kiosk=[\w-]{43}\n$/);
+    const token = new URL(stdout.trim()).searchParams.get('kiosk')!;
+    expect(await new KioskTokenRepository(dataSource).findPrincipal(hashToken(token))).toMatchObject({
+      name: 'Lobby screen',
+    });
+  });
+
+  it('verifies the audit chain, and exits 1 naming the entry once a row is tampered with', async () => {
+    const intact = await run(['audit', 'verify']);
+    expect(intact.code).toBe(0);
+    expect(JSON.parse(intact.stdout)).toMatchObject({ ok: true, entries: 2 });
+
+    await dataSource.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_change');
+    await dataSource.query(
+      `UPDATE audit_entry SET actor = '{"type":"user","id":null,"label":"someone else"}' WHERE seq = 1`,
+    );
+    await dataSource.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_change');
+    const broken = await run(['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, brokenAt: 1 });
+    expect(broken.stderr).toContain('audit log broken at entry 1');
+  });
+
+  it('exports the audit log as CSV', async () => {
+    const { code, stdout } = await run(['audit', 'export', '--format', 'csv']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^seq,at,actor_type/);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('kiosk.created');
+  });
+});

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
+import type { DataSource } from 'typeorm';
+import { ROLES, hashToken, newSecretToken } from '@watchfloor/access';
+import type { Role } from '@watchfloor/access';
+import { LiveEvent, UNAUTHORIZED } from '@watchfloor/contracts';
+import {
+  AuditRepository,
+  SessionRepository,
+  UserRepository,
+  createDataSource,
+  createUser,
+} from '@watchfloor/persistence';
+import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
+import { RunningSystem } from '../../apps/cli/src/system/running-system';
+import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
+
+jest.setTimeout(90_000);
+
+type Caller = Role | 'kiosk' | 'anonymous' | 'forged' | 'expired' | 'revoked';
+const REFUSED_CALLERS = ['anonymous', 'forged', 'expired', 'revoked'] as const;
+const ALL_ROLES: Caller[] = [...ROLES, 'kiosk'];
+
+/**
+ * Who may call what: the decision for every route in the OpenAPI document. A route missing here
+ * fails the test, so a new route cannot ship without someone deciding who may use it.
+ */
+const MATRIX: Record<string, 'public' | Caller[]> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': ALL_ROLES,
+  'GET /api/auth/me': ALL_ROLES,
+  'GET /api/mentions/recent': ALL_ROLES,
+  'GET /api/stats/volume': ALL_ROLES,
+  'GET /api/users': ['admin', 'manager'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/{id}': ['admin'],
+  'GET /api/teams': ['admin', 'manager'],
+  'POST /api/teams': ['admin'],
+  'PUT /api/teams/{id}/members': ['admin', 'manager'],
+  'GET /api/kiosks': ['admin'],
+  'POST /api/kiosks': ['admin'],
+  'DELETE /api/kiosks/{id}': ['admin'],
+  'GET /api/audit': ['admin'],
+  'GET /api/audit/verify': ['admin'],
+};
+
+const PASSWORD = 'a long enough password';
+
+describe('authorization matrix: every route and the live socket, as every kind of caller', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let system: RunningSystem;
+  let dataSource: DataSource;
+  const tokens = new Map<Caller, string | undefined>();
+
+  async function login(email: string): Promise<string> {
+    const response = await fetch(`${system.apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    system = new RunningSystem({
+      databaseUrl: database.url,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix: uniqueRedisPrefix(),
+      env: { LOGIN_ATTEMPTS_PER_MINUTE: '5' },
+    });
+    await system.start();
+    dataSource = await createDataSource({ url: database.url, poolSize: 2 }).initialize();
+    const users = new UserRepository(dataSource);
+    const audit = new AuditRepository(dataSource);
+    for (const role of ROLES) {
+      await createUser(
+        { users, audit },
+        { email: `${role}@example.com`, displayName: role, role, password: PASSWORD },
+        { type: 'system', id: null, label: 'spec' },
+      );
+      tokens.set(role, await login(`${role}@example.com`));
+    }
+    tokens.set('kiosk', await createKioskCredential(database.url, 'matrix screen'));
+    tokens.set('anonymous', undefined);
+    tokens.set('forged', newSecretToken());
+    const expired = newSecretToken();
+    const agent = (await users.findCredentials('agent@example.com'))!;
+    await new SessionRepository(dataSource).create(agent.id, hashToken(expired), new Date(Date.now() - 60_000));
+    tokens.set('expired', expired);
+    const revoked = await login('viewer@example.com');
+    await fetch(`${system.apiUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${revoked}` },
+    });
+    tokens.set('revoked', revoked);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  async function routesOfOpenApi(): Promise<string[]> {
+    const document = (await (await fetch(`${system.apiUrl}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    return Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  }
+
+  it('has a decision for every route the API documents, and documents every route it decides', async () => {
+    const documented = await routesOfOpenApi();
+    expect(documented.filter((route) => !(route in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !documented.includes(route))).toEqual([]);
+  });
+
+  it('answers every caller on every route as the matrix says: 401 without a live credential, 403 without the role', async () => {
+    const wrong: string[] = [];
+    for (const route of await routesOfOpenApi()) {
+      const [method, path] = route.split(' ') as [string, string];
+      // Bodies and ids that change nothing: an allowed caller gets past the guard to a 400 or 404.
+      const url = `${system.apiUrl}${path.replaceAll(/\{\w+\}/g, randomUUID())}`;
+      for (const caller of [...ALL_ROLES, ...REFUSED_CALLERS]) {
+        // Logging out ends the session: each role signs out a session of its own, not the shared one.
+        const token =
+          route === 'POST /api/auth/logout' && (ROLES as readonly string[]).includes(caller)
+            ? await login(`${caller}@example.com`)
+            : tokens.get(caller);
+        const response = await fetch(url, {
+          method,
+          headers: {
+            'Content-Type': 'application/json',
+            ...(token !== undefined && { Authorization: `Bearer ${token}` }),
+          },
+          ...(method !== 'GET' && { body: '{}' }),
+        });
+        const decision = MATRIX[route]!;
+        const expected =
+          decision === 'public'
+            ? 'open'
+            : (REFUSED_CALLERS as readonly string[]).includes(caller)
+              ? 401
+              : decision.includes(caller)
+                ? 'open'
+                : 403;
+        const ok = expected === 'open' ? ![401, 403].includes(response.status) : response.status === expected;
+        if (!ok) wrong.push(`${route} as ${caller}: got ${response.status}, expected ${expected}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses the live socket to callers without a live credential, and admits every role and screen', async () => {
+    const outcomes: Record<string, string> = {};
+    for (const caller of [...ALL_ROLES, ...REFUSED_CALLERS]) {
+      const token = tokens.get(caller);
+      const socket = io(system.apiUrl, {
+        transports: ['websocket'],
+        reconnection: false,
+        ...(token !== undefined && { auth: { token } }),
+      });
+      outcomes[caller] = await new Promise<string>((resolve) => {
+        socket.once('connect', () => resolve('connected'));
+        socket.once('connect_error', (error) => resolve(error.message));
+      });
+      socket.close();
+    }
+    expect(outcomes).toEqual({
+      ...Object.fromEntries(ALL_ROLES.map((caller) => [caller, 'connected'])),
+      ...Object.fromEntries(REFUSED_CALLERS.map((caller) => [caller, UNAUTHORIZED])),
+    });
+  });
+
+  it('ends the sessions and sockets of a user who is disabled, at once', async () => {
+    await createUser(
+      { users: new UserRepository(dataSource), audit: new AuditRepository(dataSource) },
+      { email: 'leaver@example.com', displayName: 'Leaver', role: 'agent', password: PASSWORD },
+      { type: 'system', id: null, label: 'spec' },
+    );
+    const leaver = await login('leaver@example.com');
+    const socket = io(system.apiUrl, { transports: ['websocket'], reconnection: false, auth: { token: leaver } });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const told = new Promise<string>((resolve) =>
+      socket.once(LiveEvent.AccessRevoked, ({ reason }) => resolve(reason)),
+    );
+
+    const me = (await (
+      await fetch(`${system.apiUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${leaver}` } })
+    ).json()) as { userId: string };
+    const disable = await fetch(`${system.apiUrl}/api/users/${me.userId}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.get('admin')}` },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disable.status).toBe(200);
+    await expect(told).resolves.toContain('account');
+    const after = await fetch(`${system.apiUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${leaver}` } });
+    expect(after.status).toBe(401);
+    socket.close();
+  });
+
+  it('slows password guessing: the sixth try in a minute on one account is refused with 429', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const response = await fetch(`${system.apiUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'target@example.com', password: `wrong guess ${attempt}` }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+});
