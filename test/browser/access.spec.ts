@@ -56,6 +56,14 @@ describe('signing in, and kiosk screens, in Chromium', () => {
     await admin.locator('[data-testid="console"] [data-testid="mention"]').first().waitFor();
     await admin.screenshot({ path: join(ARTIFACTS_DIR, 'console-signed-in.png') });
 
+    await admin.goto(`${system.apiUrl}/admin/users`);
+    await admin.fill('[data-testid="user-email"]', 'sam@example.com');
+    await admin.fill('[data-testid="user-name"]', 'Sam Agent');
+    await admin.selectOption('[data-testid="user-role"]', 'agent');
+    await admin.fill('[data-testid="user-password"]', 'sam has a long password');
+    await admin.click('[data-testid="create-user"]');
+    await admin.locator('[data-testid="user-row"]', { hasText: 'sam@example.com' }).waitFor();
+
     await admin.goto(`${system.apiUrl}/admin/screens`);
     await admin.fill('[data-testid="kiosk-name"]', 'Lobby');
     await admin.click('[data-testid="create-kiosk"]');

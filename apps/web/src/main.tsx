@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuditPage } from './admin/AuditPage';
 import { ScreensPage } from './admin/ScreensPage';
+import { UsersPage } from './admin/UsersPage';
 import { LoginPage } from './auth/LoginPage';
 import { ConsolePage } from './console/ConsolePage';
 import { SignedInShell } from './layout/SignedInShell';
@@ -21,6 +22,8 @@ function page(pathname: string): ReactNode {
       return <WallPage />;
     case '/admin/screens':
       return <SignedInShell permission="kiosks:manage">{() => <ScreensPage />}</SignedInShell>;
+    case '/admin/users':
+      return <SignedInShell permission="users:manage">{() => <UsersPage />}</SignedInShell>;
     case '/admin/audit':
       return <SignedInShell permission="audit:read">{() => <AuditPage />}</SignedInShell>;
     case '/console':

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Permission, permissionsOf } from '@watchfloor/access';
@@ -10,7 +11,6 @@ import { ZodValidationPipe, jsonSchemaOf } from '../validation/zod-validation.pi
 import { CurrentPrincipal, Public, Requires } from './auth.decorators';
 import { AuthenticationService } from './authentication.service';
 import { SESSION_COOKIE } from './credentials-from-request';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 
 const loginBody = z.object({ email: z.string().max(254), password: z.string().max(1024) });
 
@@ -24,7 +24,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: sets the session cookie and returns the session token and who you are' })
   @ApiBody({ schema: jsonSchemaOf(loginBody) })

@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { loadConfig } from '@watchfloor/config';
-import { provideRepositories } from '@watchfloor/nest-runtime';
+import type Redis from 'ioredis';
+import type { AppConfig } from '@watchfloor/config';
+import { APP_CONFIG, REDIS, provideRepositories } from '@watchfloor/nest-runtime';
 import {
   AuditRepository,
   KioskTokenRepository,
@@ -13,6 +15,7 @@ import {
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthenticationService } from './authentication.service';
+import { loginTracker } from './login-tracker';
 
 const repositories = [UserRepository, SessionRepository, KioskTokenRepository, TeamRepository, AuditRepository];
 
@@ -20,8 +23,13 @@ const repositories = [UserRepository, SessionRepository, KioskTokenRepository, T
 @Global()
 @Module({
   imports: [
+    // Counters live in Redis, so every API instance counts the same attempts.
     ThrottlerModule.forRootAsync({
-      useFactory: () => [{ ttl: 60_000, limit: loadConfig().auth.loginAttemptsPerMinute }],
+      inject: [REDIS, APP_CONFIG],
+      useFactory: (redis: Redis, config: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.auth.loginAttemptsPerMinute, getTracker: loginTracker(config.redisPrefix) }],
+        storage: new ThrottlerStorageRedisService(redis),
+      }),
     }),
   ],
   controllers: [AuthController],
