@@ -27,7 +27,9 @@ const repositories = [UserRepository, SessionRepository, KioskTokenRepository, T
     ThrottlerModule.forRootAsync({
       inject: [REDIS, APP_CONFIG],
       useFactory: (redis: Redis, config: AppConfig) => ({
-        throttlers: [{ ttl: 60_000, limit: config.auth.loginAttemptsPerMinute, getTracker: loginTracker(config.redisPrefix) }],
+        throttlers: [
+          { ttl: 60_000, limit: config.auth.loginAttemptsPerMinute, getTracker: loginTracker(config.redisPrefix) },
+        ],
         storage: new ThrottlerStorageRedisService(redis),
       }),
     }),
