@@ -1,42 +1,32 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { DataSource } from 'typeorm';
-import { AuditRepository, UserRepository, createDataSource, createUser } from '@watchfloor/persistence';
-import { RunningSystem } from '../../apps/cli/src/system/running-system';
+import type { RunningSystem } from '../../apps/cli/src/system/running-system';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
-import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
+import { startTestSystem } from '../support/test-system';
+import type { TestSystem } from '../support/test-system';
 
 jest.setTimeout(90_000);
 
 describe('signing in, and kiosk screens, in Chromium', () => {
-  let database: { url: string; drop: () => Promise<void> };
+  let testSystem: TestSystem;
   let system: RunningSystem;
   let browser: Browser;
-  let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    system = new RunningSystem({
-      databaseUrl: database.url,
-      redisUrl: TEST_REDIS_URL,
-      redisPrefix: uniqueRedisPrefix(),
-      env: { DEMO_FEED: 'true', DEMO_RATE: '30' },
+    testSystem = await startTestSystem({ env: { DEMO_FEED: 'true', DEMO_RATE: '30' } });
+    system = testSystem.system;
+    await testSystem.addUser({
+      email: 'ada@example.com',
+      displayName: 'Ada Admin',
+      role: 'admin',
+      password: 'correct horse battery',
     });
-    await system.start();
-    dataSource = await createDataSource({ url: database.url, poolSize: 1 }).initialize();
-    await createUser(
-      { users: new UserRepository(dataSource), audit: new AuditRepository(dataSource) },
-      { email: 'ada@example.com', displayName: 'Ada Admin', role: 'admin', password: 'correct horse battery' },
-      { type: 'system', id: null, label: 'spec' },
-    );
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await system?.stop();
-    await dataSource?.destroy();
-    await database?.drop();
+    await testSystem?.stop();
   });
 
   it('sends a stranger to the login page, signs in, shows the console, creates and revokes a screen that then goes dark', async () => {

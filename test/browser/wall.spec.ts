@@ -1,37 +1,30 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
-import { RunningSystem } from '../../apps/cli/src/system/running-system';
+import type { RunningSystem } from '../../apps/cli/src/system/running-system';
 import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
-import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
+import { startTestSystem } from '../support/test-system';
+import type { TestSystem } from '../support/test-system';
 
 jest.setTimeout(90_000);
 
 describe('the wall in Chromium', () => {
-  let database: { url: string; drop: () => Promise<void> };
+  let testSystem: TestSystem;
   let system: RunningSystem;
   let browser: Browser;
   let page: Page;
   let kioskToken: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    system = new RunningSystem({
-      databaseUrl: database.url,
-      redisUrl: TEST_REDIS_URL,
-      redisPrefix: uniqueRedisPrefix(),
-      env: { DEMO_FEED: 'true', DEMO_RATE: '40' },
-    });
-    await system.start();
-    kioskToken = await createKioskCredential(database.url, 'browser spec wall');
+    testSystem = await startTestSystem({ env: { DEMO_FEED: 'true', DEMO_RATE: '40' } });
+    system = testSystem.system;
+    kioskToken = await testSystem.kioskToken();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await system?.stop();
-    await database?.drop();
+    await testSystem?.stop();
   });
 
   const mentionIds = () =>

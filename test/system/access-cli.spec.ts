@@ -1,33 +1,20 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { hashToken } from '@watchfloor/access';
 import { KioskTokenRepository, UserRepository, createDataSource } from '@watchfloor/persistence';
+import { runCommand } from '../support/run-command';
 import { createTestDatabase } from '../support/test-services';
 
 jest.setTimeout(60_000);
-
-const ROOT = join(__dirname, '..', '..');
 
 describe('pnpm watchfloor user / kiosk / audit', () => {
   let database: { url: string; drop: () => Promise<void> };
   let dataSource: DataSource;
 
-  function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn('pnpm', ['-s', 'watchfloor', ...args], {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: database.url, PUBLIC_URL: 'https://watchfloor.example.com' },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(stdin);
+  const run = (args: string[], stdin = '') =>
+    runCommand('pnpm', ['-s', 'watchfloor', ...args], {
+      stdin,
+      env: { DATABASE_URL: database.url, PUBLIC_URL: 'https://watchfloor.example.com' },
     });
-  }
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
-import type { DataSource } from 'typeorm';
 import { ROLES, hashToken, newSecretToken } from '@watchfloor/access';
 import type { Role } from '@watchfloor/access';
 import { LiveEvent, UNAUTHORIZED } from '@watchfloor/contracts';
-import {
-  AuditRepository,
-  SessionRepository,
-  UserRepository,
-  createDataSource,
-  createUser,
-} from '@watchfloor/persistence';
-import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
-import { RunningSystem } from '../../apps/cli/src/system/running-system';
-import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
+import { SessionRepository } from '@watchfloor/persistence';
+import type { RunningSystem } from '../../apps/cli/src/system/running-system';
+import { startTestSystem } from '../support/test-system';
+import type { TestSystem } from '../support/test-system';
 
 jest.setTimeout(90_000);
 
@@ -48,9 +41,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
 const PASSWORD = 'a long enough password';
 
 describe('authorization matrix: every route and the live socket, as every kind of caller', () => {
-  let database: { url: string; drop: () => Promise<void> };
+  let testSystem: TestSystem;
   let system: RunningSystem;
-  let dataSource: DataSource;
   const tokens = new Map<Caller, string | undefined>();
 
   async function login(email: string): Promise<string> {
@@ -64,31 +56,22 @@ describe('authorization matrix: every route and the live socket, as every kind o
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    system = new RunningSystem({
-      databaseUrl: database.url,
-      redisUrl: TEST_REDIS_URL,
-      redisPrefix: uniqueRedisPrefix(),
-      env: { LOGIN_ATTEMPTS_PER_MINUTE: '5' },
-    });
-    await system.start();
-    dataSource = await createDataSource({ url: database.url, poolSize: 2 }).initialize();
-    const users = new UserRepository(dataSource);
-    const audit = new AuditRepository(dataSource);
+    testSystem = await startTestSystem({ env: { LOGIN_ATTEMPTS_PER_MINUTE: '5' } });
+    system = testSystem.system;
+    const userIds: Record<string, string> = {};
     for (const role of ROLES) {
-      await createUser(
-        { users, audit },
-        { email: `${role}@example.com`, displayName: role, role, password: PASSWORD },
-        { type: 'system', id: null, label: 'spec' },
-      );
+      userIds[role] = (await testSystem.addUser({ email: `${role}@example.com`, role, password: PASSWORD })).id;
       tokens.set(role, await login(`${role}@example.com`));
     }
-    tokens.set('kiosk', await createKioskCredential(database.url, 'matrix screen'));
+    tokens.set('kiosk', await testSystem.kioskToken('matrix screen'));
     tokens.set('anonymous', undefined);
     tokens.set('forged', newSecretToken());
     const expired = newSecretToken();
-    const agent = (await users.findCredentials('agent@example.com'))!;
-    await new SessionRepository(dataSource).create(agent.id, hashToken(expired), new Date(Date.now() - 60_000));
+    await new SessionRepository(testSystem.dataSource).create(
+      userIds['agent']!,
+      hashToken(expired),
+      new Date(Date.now() - 60_000),
+    );
     tokens.set('expired', expired);
     const revoked = await login('viewer@example.com');
     await fetch(`${system.apiUrl}/api/auth/logout`, {
@@ -99,9 +82,7 @@ describe('authorization matrix: every route and the live socket, as every kind o
   });
 
   afterAll(async () => {
-    await system?.stop();
-    await dataSource?.destroy();
-    await database?.drop();
+    await testSystem?.stop();
   });
 
   async function routesOfOpenApi(): Promise<string[]> {
@@ -177,11 +158,7 @@ describe('authorization matrix: every route and the live socket, as every kind o
   });
 
   it('ends the sessions and sockets of a user who is disabled, at once', async () => {
-    await createUser(
-      { users: new UserRepository(dataSource), audit: new AuditRepository(dataSource) },
-      { email: 'leaver@example.com', displayName: 'Leaver', role: 'agent', password: PASSWORD },
-      { type: 'system', id: null, label: 'spec' },
-    );
+    await testSystem.addUser({ email: 'leaver@example.com', role: 'agent', password: PASSWORD });
     const leaver = await login('leaver@example.com');
     const socket = io(system.apiUrl, { transports: ['websocket'], reconnection: false, auth: { token: leaver } });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));

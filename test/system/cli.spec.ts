@@ -1,25 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { SentimentScorer } from '@watchfloor/analysis';
-
-const ROOT = join(__dirname, '..', '..');
-
-function run(
-  command: string,
-  args: string[],
-  stdin: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: process.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+import { runCommand, runWatchfloor } from '../support/run-command';
 
 describe('pnpm watchfloor score', () => {
   const texts = [
@@ -32,7 +12,7 @@ describe('pnpm watchfloor score', () => {
 
   it('prints exactly one NDJSON line per input, in order, with the pipeline scorer’s label and score', async () => {
     const input = texts.map((entry) => JSON.stringify(entry)).join('\n');
-    const { code, stdout } = await run('pnpm', ['-s', 'watchfloor', 'score'], `${input}\n`);
+    const { code, stdout } = await runCommand('pnpm', ['-s', 'watchfloor', 'score'], { stdin: `${input}\n` });
     expect(code).toBe(0);
     const lines = stdout
       .trimEnd()
@@ -48,11 +28,9 @@ describe('pnpm watchfloor score', () => {
   });
 
   it('keeps its place on a bad line, says why on stderr, and exits non-zero', async () => {
-    const { code, stdout, stderr } = await run(
-      process.execPath,
-      ['bin/watchfloor.js', 'score'],
-      '{"id":1,"text":"good"}\nnot json\n{"id":3}\n',
-    );
+    const { code, stdout, stderr } = await runWatchfloor(['score'], {
+      stdin: '{"id":1,"text":"good"}\nnot json\n{"id":3}\n',
+    });
     expect(code).toBe(1);
     const lines = stdout
       .trimEnd()
@@ -70,7 +48,7 @@ describe('pnpm watchfloor score', () => {
     const input = Array.from({ length: 20_000 }, (_, id) =>
       JSON.stringify({ id, text: `mention ${id} is great` }),
     ).join('\n');
-    const { code, stdout } = await run(process.execPath, ['bin/watchfloor.js', 'score'], input);
+    const { code, stdout } = await runWatchfloor(['score'], { stdin: input });
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(20_000);

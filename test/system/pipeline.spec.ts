@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,50 +7,41 @@ import type { DataSource } from 'typeorm';
 import { MAX_MENTIONS_PER_BATCH, QueueName } from '@watchfloor/contracts';
 import { aMention } from '@watchfloor/domain/testing';
 import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
-import { DeadLetterRepository, createDataSource } from '@watchfloor/persistence';
+import { DeadLetterRepository } from '@watchfloor/persistence';
 import { DemoFeed, MentionBatcher } from '@watchfloor/sources';
 import { LiveCollector } from '../../apps/cli/src/system/live-collector';
-import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
-import { RunningSystem } from '../../apps/cli/src/system/running-system';
-import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
+import type { RunningSystem } from '../../apps/cli/src/system/running-system';
+import { runWatchfloor } from '../support/run-command';
+import { TEST_REDIS_URL } from '../support/test-services';
+import { startTestSystem } from '../support/test-system';
+import type { TestSystem } from '../support/test-system';
 
 jest.setTimeout(120_000);
 
-const ROOT = join(__dirname, '..', '..');
-
 describe('a mention travels from a source to the wall (running api and worker processes)', () => {
-  const redisPrefix = uniqueRedisPrefix();
-  let database: { url: string; drop: () => Promise<void> };
+  let testSystem: TestSystem;
   let system: RunningSystem;
+  let redisPrefix: string;
+  let dataSource: DataSource;
   let wall: LiveCollector;
   let redis: Redis;
   let queue: IngestQueueClient;
-  let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     // Short locks, so a killed worker's batches are handed on within seconds, not the default 30.
-    system = new RunningSystem({
-      databaseUrl: database.url,
-      redisUrl: TEST_REDIS_URL,
-      redisPrefix,
-      env: { WORKER_LOCK_MS: '2000' },
-    });
-    await system.start();
-    wall = new LiveCollector(system.apiUrl, await createKioskCredential(database.url, 'spec wall'));
+    testSystem = await startTestSystem({ env: { WORKER_LOCK_MS: '2000' } });
+    ({ system, redisPrefix, dataSource } = testSystem);
+    wall = new LiveCollector(system.apiUrl, await testSystem.kioskToken());
     await wall.connected();
     redis = createRedisConnection(TEST_REDIS_URL, 'pipeline-spec');
     queue = new IngestQueueClient(redis, redisPrefix);
-    dataSource = await createDataSource({ url: database.url, poolSize: 2 }).initialize();
   });
 
   afterAll(async () => {
     wall?.close();
     await queue?.close();
     redis?.disconnect();
-    await system?.stop();
-    await dataSource?.destroy();
-    await database?.drop();
+    await testSystem?.stop();
   });
 
   async function offer(mentions: unknown[], source: string): Promise<void> {
@@ -155,9 +145,8 @@ describe('a mention travels from a source to the wall (running api and worker pr
     writeFileSync(file, `${mentions.map((mention) => JSON.stringify(mention)).join('\n')}\n{not json\n`);
     const before = wall.received.size;
 
-    const { code, stdout, stderr } = await runCli(['replay', file, '--rate', '2000'], {
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: redisPrefix,
+    const { code, stdout, stderr } = await runWatchfloor(['replay', file, '--rate', '2000'], {
+      env: { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: redisPrefix },
     });
     expect({ code, stderr }).toEqual({ code: 0, stderr: expect.stringContaining(':301: not JSON') });
     expect(JSON.parse(stdout)).toEqual({ file, mentions: 301, batches: expect.any(Number), unparsable: 1 });
@@ -169,19 +158,3 @@ describe('a mention travels from a source to the wall (running api and worker pr
     expect(row.count).toBe(1);
   });
 });
-
-function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'watchfloor.js'), ...args], {
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}

@@ -4,30 +4,21 @@ import { MAX_MENTIONS_PER_BATCH, QueueName } from '@watchfloor/contracts';
 import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
 import { DemoFeed, MentionBatcher } from '@watchfloor/sources';
 import { LiveCollector } from '../../apps/cli/src/system/live-collector';
-import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
-import { RunningSystem } from '../../apps/cli/src/system/running-system';
-import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from '../support/test-services';
+import { TEST_REDIS_URL } from '../support/test-services';
+import { startTestSystem } from '../support/test-system';
+import type { TestSystem } from '../support/test-system';
 
 jest.setTimeout(90_000);
 
 describe('two API instances and two workers', () => {
-  const redisPrefix = uniqueRedisPrefix();
-  let database: { url: string; drop: () => Promise<void> };
-  let system: RunningSystem;
+  let testSystem: TestSystem;
   let walls: LiveCollector[] = [];
   let redis: Redis;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    system = new RunningSystem({
-      databaseUrl: database.url,
-      redisUrl: TEST_REDIS_URL,
-      redisPrefix,
-      apis: 2,
-      workers: 2,
-    });
-    await system.start();
-    const token = await createKioskCredential(database.url, 'spec wall');
+    testSystem = await startTestSystem({ apis: 2, workers: 2 });
+    const token = await testSystem.kioskToken();
+    const { system } = testSystem;
     walls = [new LiveCollector(system.apiUrlOf(0), token), new LiveCollector(system.apiUrlOf(1), token)];
     await Promise.all(walls.map((wall) => wall.connected()));
     redis = createRedisConnection(TEST_REDIS_URL, 'scale-out-spec');
@@ -36,12 +27,11 @@ describe('two API instances and two workers', () => {
   afterAll(async () => {
     walls.forEach((wall) => wall.close());
     redis?.disconnect();
-    await system?.stop();
-    await database?.drop();
+    await testSystem?.stop();
   });
 
   it('share the queue without doubling work, and every wall sees everything either worker stored', async () => {
-    const queue = new IngestQueueClient(redis, redisPrefix);
+    const queue = new IngestQueueClient(redis, testSystem.redisPrefix);
     const batcher = new MentionBatcher({
       source: 'scale-out',
       sink: (batches) => queue.enqueue(batches),
@@ -61,7 +51,7 @@ describe('two API instances and two workers', () => {
       expect(wall.received.size).toBe(8_000);
       expect(wall.duplicates).toBe(0);
     }
-    const view = new Queue(QueueName.Ingest, { connection: redis, prefix: redisPrefix });
+    const view = new Queue(QueueName.Ingest, { connection: redis, prefix: testSystem.redisPrefix });
     const completed = await view.getCompleted(0, 1_000);
     await view.close();
     expect(completed).toHaveLength(8_000 / MAX_MENTIONS_PER_BATCH);

@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+import { AuditRepository, UserRepository, createDataSource, createUser } from '@watchfloor/persistence';
+import type { UserRecord } from '@watchfloor/persistence';
+import type { Role } from '@watchfloor/access';
+import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
+import { RunningSystem } from '../../apps/cli/src/system/running-system';
+import type { SystemOptions } from '../../apps/cli/src/system/running-system';
+import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from './test-services';
+
+/** The built api and worker processes on a database and Redis prefix of their own. */
+export interface TestSystem {
+  system: RunningSystem;
+  databaseUrl: string;
+  redisPrefix: string;
+  /** The system's database, for arranging and checking what it stored. */
+  dataSource: DataSource;
+  /** A kiosk token, as a wall screen would hold one. */
+  kioskToken(name?: string): Promise<string>;
+  addUser(user: { email: string; role: Role; password: string; displayName?: string }): Promise<UserRecord>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSystem(
+  options: Pick<SystemOptions, 'apis' | 'workers' | 'env'> = {},
+): Promise<TestSystem> {
+  const database = await createTestDatabase();
+  const redisPrefix = uniqueRedisPrefix();
+  const system = new RunningSystem({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, redisPrefix, ...options });
+  await system.start();
+  const dataSource = await createDataSource({ url: database.url, poolSize: 2 }).initialize();
+  return {
+    system,
+    databaseUrl: database.url,
+    redisPrefix,
+    dataSource,
+    kioskToken: (name = 'spec wall') => createKioskCredential(database.url, name),
+    addUser: ({ email, role, password, displayName }) =>
+      createUser(
+        { users: new UserRepository(dataSource), audit: new AuditRepository(dataSource) },
+        { email, role, password, displayName: displayName ?? email.split('@')[0]! },
+        { type: 'system', id: null, label: 'spec' },
+      ),
+    stop: async () => {
+      await system.stop();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
