@@ -73,6 +73,16 @@ describe('pnpm watchfloor user / kiosk / audit', () => {
     expect(broken.stderr).toContain('audit log broken at entry 1');
   });
 
+  it('exports the audit log as JSON', async () => {
+    const { code, stdout } = await run(['audit', 'export']);
+    expect(code).toBe(0);
+    const entries = JSON.parse(stdout) as { seq: number; action: string }[];
+    expect(entries.map((entry) => [entry.seq, entry.action])).toEqual([
+      [1, 'user.created'],
+      [2, 'kiosk.created'],
+    ]);
+  });
+
   it('exports the audit log as CSV', async () => {
     const { code, stdout } = await run(['audit', 'export', '--format', 'csv']);
     expect(code).toBe(0);

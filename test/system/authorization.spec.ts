@@ -181,6 +181,20 @@ describe('authorization matrix: every route and the live socket, as every kind o
     socket.close();
   });
 
+  it('will not disable or demote the last active admin', async () => {
+    const me = (await (
+      await fetch(`${system.apiUrl}/api/auth/me`, { headers: { Authorization: `Bearer ${tokens.get('admin')}` } })
+    ).json()) as { userId: string };
+    for (const change of [{ role: 'viewer' }, { disabled: true }]) {
+      const response = await fetch(`${system.apiUrl}/api/users/${me.userId}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.get('admin')}` },
+        body: JSON.stringify(change),
+      });
+      expect(response.status).toBe(409);
+    }
+  });
+
   it('slows password guessing: the sixth try in a minute on one account is refused with 429', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {

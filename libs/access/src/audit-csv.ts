@@ -19,7 +19,7 @@ const COLUMNS = [
  * RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are
  * prefixed with an apostrophe: names and texts in the log come from users.
  */
-export function auditToCsv(entries: AuditEntry[]): string {
+export function auditToCsv(entries: AuditEntry[], { header = true } = {}): string {
   const rows = entries.map((entry) => [
     String(entry.seq),
     entry.at,
@@ -34,7 +34,8 @@ export function auditToCsv(entries: AuditEntry[]): string {
     entry.prevHash,
     entry.hash,
   ]);
-  return [COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const lines = header ? [COLUMNS, ...rows] : rows;
+  return lines.length === 0 ? '' : lines.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 function csvCell(value: string): string {

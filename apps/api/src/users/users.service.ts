@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf } from '@watchfloor/access';
 import type { Principal, Role } from '@watchfloor/access';
 import { AuditRepository, SessionRepository, UserRepository, createUser } from '@watchfloor/persistence';
@@ -36,6 +36,13 @@ export class UsersService {
     const { after, endedSessions } = await this.audit.audited(async (db, audit) => {
       const before = await this.users.findById(id, db);
       if (before === null) throw new NotFoundException(`No user ${id}`);
+      const stopsBeingAdmin =
+        before.role === 'admin' &&
+        !before.disabled &&
+        (changes.disabled === true || (changes.role ?? 'admin') !== 'admin');
+      if (stopsBeingAdmin && (await this.users.countActiveAdmins(db)) <= 1) {
+        throw new ConflictException('This is the last active admin: make someone else admin first');
+      }
       const updated = (await this.users.update(id, changes, db))!;
       const losesAccess = updated.disabled || updated.role !== before.role;
       const ended = losesAccess ? await this.sessions.revokeAllOfUser(id, db) : [];

@@ -91,6 +91,17 @@ export class UserRepository {
     return this.findById(id, db);
   }
 
+  /**
+   * Locks the admins' rows while counting, so two concurrent demotions cannot both see another
+   * admin left and leave none.
+   */
+  async countActiveAdmins(db: Queryable = this.dataSource): Promise<number> {
+    const rows = await db.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE role = 'admin' AND disabled_at IS NULL FOR UPDATE`,
+    );
+    return rows.length;
+  }
+
   async count(): Promise<number> {
     const [row] = await this.dataSource.query<{ count: string }[]>('SELECT count(*) AS count FROM app_user');
     return Number(row!.count);
