@@ -72,6 +72,7 @@ export default tseslint.config(
   },
   layer(['libs/domain/src/**'], []),
   layer(['libs/access/src/**'], []),
+  layer(['libs/listening/src/**'], []),
   layer(['libs/contracts/src/**'], ['domain']),
   layer(['libs/config/src/**'], []),
   layer(['libs/analysis/src/**'], ['domain']),
