@@ -55,3 +55,53 @@ describe('pnpm watchfloor score', () => {
     expect(JSON.parse(lines[19_999]!)).toMatchObject({ id: 19_999, label: 'positive' });
   });
 });
+
+describe('pnpm watchfloor normalize', () => {
+  const searchResponse = JSON.stringify({
+    data: [
+      {
+        id: '1861',
+        text: 'Lost my bag &amp; more',
+        author_id: '42',
+        created_at: '2026-11-23T10:00:00.000Z',
+        lang: 'en',
+      },
+    ],
+    includes: { users: [{ id: '42', name: 'Dana', username: 'dana', public_metrics: { followers_count: 1200 } }] },
+    meta: { result_count: 1 },
+  });
+
+  it('prints the normalized mentions of a raw response as NDJSON, and nothing else', async () => {
+    const { code, stdout } = await runCommand('pnpm', ['-s', 'watchfloor', 'normalize', '--platform', 'twitter'], {
+      stdin: searchResponse,
+    });
+    expect(code).toBe(0);
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        platform: 'twitter',
+        externalId: '1861',
+        url: 'https://x.com/dana/status/1861',
+        text: 'Lost my bag & more',
+        createdAt: '2026-11-23T10:00:00.000Z',
+        author: { handle: 'dana', name: 'Dana', followers: 1200 },
+        lang: 'en',
+      }),
+    ]);
+  });
+
+  it('exits non-zero with a message on stderr for input that is not the platform’s response', async () => {
+    const { code, stdout, stderr } = await runWatchfloor(['normalize', '--platform', 'reddit'], {
+      stdin: '<html>nope</html>',
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/not JSON|not a Reddit listing/);
+    const unknown = await runWatchfloor(['normalize', '--platform', 'myspace'], { stdin: '{}' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--platform must be one of twitter, mastodon, bluesky, reddit, rss');
+  });
+});

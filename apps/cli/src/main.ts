@@ -6,6 +6,7 @@ import { startCommand } from './commands/start.command';
 import { benchCommand } from './bench/bench.command';
 import { auditExportCommand, auditVerifyCommand } from './commands/audit.command';
 import { kioskCreateCommand } from './commands/kiosk.command';
+import { normalizeCommand } from './commands/normalize.command';
 import { userAddCommand } from './commands/user.command';
 
 const USAGE = `Usage: pnpm watchfloor <command>
@@ -20,6 +21,8 @@ const USAGE = `Usage: pnpm watchfloor <command>
                               create an account; the password is read from stdin
                               (roles: admin, manager, agent, analyst, viewer)
   kiosk create NAME           create a kiosk screen and print its wall URL
+  normalize --platform twitter|mastodon|bluesky|reddit|rss
+                              a raw API response on stdin -> normalized mentions (NDJSON)
   audit verify                check the audit log's hash chain
   audit export [--format json|csv]
                               the whole audit log on stdout
@@ -69,6 +72,10 @@ async function run(argv: string[]): Promise<number> {
       const [subcommand, name, ...extra] = rest;
       if (subcommand !== 'create' || extra.length > 0) throw new UsageError('kiosk takes: create NAME');
       return kioskCreateCommand(name, process.stdout);
+    }
+    case 'normalize': {
+      const { values } = parseArgs({ args: rest, options: { platform: { type: 'string' } } });
+      return normalizeCommand(values.platform, process.stdin, process.stdout);
     }
     case 'audit': {
       const { positionals, values } = parseArgs({

@@ -3,3 +3,4 @@ export * from './replay-source';
 export * from './ndjson-reader';
 export * from './demo-feed';
 export { DEMO_BRAND } from './demo-feed-script';
+export * from './normalizers';

@@ -1,0 +1,97 @@
+import {
+  UnreadableResponseError,
+  asArray,
+  asCount,
+  asRecord,
+  asString,
+  normalizeItems,
+  parseJsonBody,
+} from './normalized-batch';
+import type { NormalizedBatch } from './normalized-batch';
+
+/**
+ * Bluesky: an `app.bsky.feed.searchPosts` response (`posts`: post views with their authors) or
+ * Jetstream lines (commits creating `app.bsky.feed.post` records; other events are skipped).
+ * Jetstream carries only the author's DID, which then stands in for the handle.
+ */
+export function normalizeBluesky(body: string, source = 'bluesky'): NormalizedBatch {
+  const posts: unknown[] = [];
+  for (const value of parseJsonBody(body)) {
+    const record = asRecord(value);
+    if (record === undefined) throw new UnreadableResponseError('not a Bluesky response');
+    if (Array.isArray(record['posts'])) posts.push(...asArray(record['posts']).map((post) => ({ view: post })));
+    else if ('kind' in record && 'did' in record) {
+      const commit = asRecord(record['commit']);
+      if (
+        record['kind'] === 'commit' &&
+        commit?.['operation'] === 'create' &&
+        commit['collection'] === 'app.bsky.feed.post'
+      ) {
+        posts.push({ jetstream: record });
+      }
+    } else throw new UnreadableResponseError('not a Bluesky response: expected "posts" or Jetstream events');
+  }
+  return normalizeItems(posts, (item) =>
+    item['view'] !== undefined
+      ? fromPostView(asRecord(item['view']) ?? {}, source)
+      : fromJetstream(asRecord(item['jetstream']) ?? {}, source),
+  );
+}
+
+function fromPostView(view: Record<string, unknown>, source: string): unknown {
+  const author = asRecord(view['author']) ?? {};
+  const record = asRecord(view['record']) ?? {};
+  const uri = asString(view['uri']);
+  const handle = asString(author['handle']);
+  return {
+    platform: 'bluesky',
+    externalId: uri,
+    source,
+    url: `https://bsky.app/profile/${handle ?? asString(author['did'])}/post/${rkeyOf(uri)}`,
+    text: record['text'],
+    createdAt: record['createdAt'] ?? view['indexedAt'],
+    author: { handle, ...(asString(author['displayName']) && { name: author['displayName'] }) },
+    ...languageOf(record),
+    ...replyOf(record),
+    metrics: {
+      likes: asCount(view['likeCount']),
+      reposts: asCount(view['repostCount']),
+      replies: asCount(view['replyCount']),
+      quotes: asCount(view['quoteCount']),
+    },
+    raw: view,
+  };
+}
+
+function fromJetstream(event: Record<string, unknown>, source: string): unknown {
+  const commit = asRecord(event['commit']) ?? {};
+  const record = asRecord(commit['record']) ?? {};
+  const did = asString(event['did']);
+  const rkey = asString(commit['rkey']);
+  return {
+    platform: 'bluesky',
+    externalId: `at://${did}/app.bsky.feed.post/${rkey}`,
+    source,
+    url: `https://bsky.app/profile/${did}/post/${rkey}`,
+    text: record['text'],
+    createdAt: record['createdAt'],
+    author: { handle: did },
+    ...languageOf(record),
+    ...replyOf(record),
+    raw: event,
+  };
+}
+
+function rkeyOf(uri: string | undefined): string | undefined {
+  return uri?.split('/').pop();
+}
+
+function languageOf(record: Record<string, unknown>): { lang?: string } {
+  const langs = record['langs'];
+  return Array.isArray(langs) && typeof langs[0] === 'string' ? { lang: langs[0] } : {};
+}
+
+function replyOf(record: Record<string, unknown>): { replyToId?: string } {
+  const parent = asString(asRecord(asRecord(record['reply'])?.['parent'])?.['uri']);
+  return parent === undefined ? {} : { replyToId: parent };
+}

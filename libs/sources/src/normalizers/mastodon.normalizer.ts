@@ -1,0 +1,68 @@
+import {
+  UnreadableResponseError,
+  asArray,
+  asCount,
+  asRecord,
+  asString,
+  normalizeItems,
+  parseJsonBody,
+} from './normalized-batch';
+import type { NormalizedBatch } from './normalized-batch';
+import { htmlToText } from './html-text';
+
+/**
+ * Mastodon: a list of statuses (timelines, `min_id` polling), a search result (`statuses`), or
+ * streaming events (`{"event":"update","payload":"<status JSON>"}` lines). Content is HTML.
+ */
+export function normalizeMastodon(body: string, source = 'mastodon'): NormalizedBatch {
+  const statuses: unknown[] = [];
+  for (const value of parseJsonBody(body)) {
+    if (Array.isArray(value)) statuses.push(...asArray(value));
+    else {
+      const record = asRecord(value);
+      if (record === undefined) throw new UnreadableResponseError('not a Mastodon response: expected statuses');
+      if (Array.isArray(record['statuses'])) statuses.push(...asArray(record['statuses']));
+      else if (record['event'] === 'update' || record['event'] === 'status.update')
+        statuses.push(parsePayload(record['payload']));
+      else if ('event' in record) continue;
+      else if ('id' in record && 'account' in record) statuses.push(record);
+      else throw new UnreadableResponseError('not a Mastodon response: expected statuses');
+    }
+  }
+  return normalizeItems(statuses, (status) => {
+    const account = asRecord(status['account']) ?? {};
+    const reblog = asRecord(status['reblog']);
+    const content = asString(status['content']) ?? '';
+    return {
+      platform: 'mastodon',
+      externalId: asString(status['id']),
+      source,
+      url: asString(status['url']) ?? asString(status['uri']),
+      text: htmlToText(content === '' && reblog !== undefined ? (asString(reblog['content']) ?? '') : content),
+      createdAt: status['created_at'],
+      author: {
+        handle: asString(account['acct']),
+        ...(asString(account['display_name']) && { name: account['display_name'] }),
+        ...(asCount(account['followers_count']) !== undefined && { followers: account['followers_count'] }),
+      },
+      ...(asString(status['language']) !== undefined && { lang: status['language'] }),
+      ...(asString(status['in_reply_to_id']) !== undefined && { replyToId: asString(status['in_reply_to_id']) }),
+      ...(reblog !== undefined && { repostOfId: asString(reblog['id']) }),
+      metrics: {
+        likes: asCount(status['favourites_count']),
+        reposts: asCount(status['reblogs_count']),
+        replies: asCount(status['replies_count']),
+      },
+      raw: status,
+    };
+  });
+}
+
+function parsePayload(payload: unknown): unknown {
+  if (typeof payload !== 'string') return payload;
+  try {
+    return JSON.parse(payload) as unknown;
+  } catch {
+    return payload;
+  }
+}
