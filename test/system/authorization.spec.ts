@@ -36,6 +36,11 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'DELETE /api/kiosks/{id}': ['admin'],
   'GET /api/audit': ['admin'],
   'GET /api/audit/verify': ['admin'],
+  'GET /api/queries': ['admin', 'manager', 'agent', 'analyst'],
+  'POST /api/queries': ['admin', 'manager'],
+  'PATCH /api/queries/{id}': ['admin', 'manager'],
+  'GET /api/queries/{id}/versions': ['admin', 'manager', 'agent', 'analyst'],
+  'POST /api/queries/preview': ['admin', 'manager', 'agent', 'analyst'],
 };
 
 const PASSWORD = 'a long enough password';

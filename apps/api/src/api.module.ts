@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { KiosksModule } from './kiosks/kiosks.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
+import { QueriesModule } from './queries/queries.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 
@@ -26,6 +27,7 @@ export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..',
     TeamsModule,
     KiosksModule,
     AuditModule,
+    QueriesModule,
     ...(existsSync(join(WEB_DIST, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
       : []),

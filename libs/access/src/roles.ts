@@ -23,6 +23,10 @@ export enum Permission {
   ManageKiosks = 'kiosks:manage',
   /** Read, export and verify the audit log. */
   ReadAudit = 'audit:read',
+  /** See listening queries and try queries against stored mentions. */
+  ReadQueries = 'queries:read',
+  /** Create and change listening queries. */
+  ManageQueries = 'queries:manage',
 }
 
 const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];
@@ -30,9 +34,16 @@ const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];
 /** What each role may do. Team scoping (which teams' items) is applied on top, where it applies. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission),
-  manager: [...EVERYONE, Permission.UseConsole, Permission.ReadUsers, Permission.ManageTeams],
-  agent: [...EVERYONE, Permission.UseConsole],
-  analyst: [...EVERYONE, Permission.UseConsole],
+  manager: [
+    ...EVERYONE,
+    Permission.UseConsole,
+    Permission.ReadUsers,
+    Permission.ManageTeams,
+    Permission.ReadQueries,
+    Permission.ManageQueries,
+  ],
+  agent: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries],
+  analyst: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries],
   viewer: EVERYONE,
 };
 

@@ -5,6 +5,8 @@ import { MentionVolumeMinuteEntity } from './entities/mention-volume-minute.enti
 import { MentionEntity } from './entities/mention.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { AccessAndAudit1763990000000 } from './migrations/1763990000000-access-and-audit';
+import { ListeningQueries1764000000000 } from './migrations/1764000000000-listening-queries';
+import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
   KioskTokenEntity,
@@ -24,8 +26,10 @@ export const ENTITIES = [
   SessionEntity,
   KioskTokenEntity,
   AuditEntryEntity,
+  ListeningQueryEntity,
+  ListeningQueryVersionEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000, AccessAndAudit1763990000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AccessAndAudit1763990000000, ListeningQueries1764000000000];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
 export interface Queryable {

@@ -11,3 +11,5 @@ export * from './repositories/kiosk-token.repository';
 export * from './repositories/team.repository';
 export * from './repositories/audit.repository';
 export * from './repositories/access-actions';
+export * from './entities/listening-query.entities';
+export * from './repositories/listening-query.repository';

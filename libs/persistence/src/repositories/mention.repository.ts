@@ -140,6 +140,27 @@ export class MentionRepository {
     });
   }
 
+  /** The newest mentions since a time, as a query preview reads them: only what matching needs. */
+  async findForMatching(
+    since: Date,
+    limit: number,
+  ): Promise<{ platform: Platform; text: string; authorHandle: string; lang: string | null; ingestedAt: number }[]> {
+    const rows = await this.dataSource.query<
+      { platform: Platform; text: string; author_handle: string; lang: string | null; ingested_at: Date }[]
+    >(
+      `SELECT platform, text, author_handle, lang, ingested_at FROM mention
+       WHERE ingested_at >= $1 ORDER BY ingested_at DESC LIMIT $2`,
+      [since.toISOString(), limit],
+    );
+    return rows.map((row) => ({
+      platform: row.platform,
+      text: row.text,
+      authorHandle: row.author_handle,
+      lang: row.lang,
+      ingestedAt: row.ingested_at.getTime(),
+    }));
+  }
+
   async count(): Promise<number> {
     const [row] = await this.dataSource.query<{ count: string }[]>('SELECT count(*) AS count FROM mention');
     return Number(row!.count);

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { provideRepositories } from '@watchfloor/nest-runtime';
+import { ListeningQueryRepository } from '@watchfloor/persistence';
+import { QueriesController } from './queries.controller';
+import { QueriesService } from './queries.service';
+
+@Module({
+  controllers: [QueriesController],
+  providers: [...provideRepositories(ListeningQueryRepository), QueriesService],
+})
+export class QueriesModule {}
