@@ -46,6 +46,21 @@ describe('signing in, and kiosk screens, in Chromium', () => {
     await admin.locator('[data-testid="console"] [data-testid="mention"]').first().waitFor();
     await admin.screenshot({ path: join(ARTIFACTS_DIR, 'console-signed-in.png') });
 
+    await admin.goto(`${system.apiUrl}/queries`);
+    await admin.fill('[data-testid="query-text"]', 'skylark (refund');
+    await admin.click('[data-testid="preview-query"]');
+    expect(await admin.locator('[data-testid="query-problem"]').textContent()).toContain('never closed');
+    await admin.fill('[data-testid="query-text"]', 'skylark OR @skylarkair');
+    await admin.click('[data-testid="preview-query"]');
+    await admin.locator('[data-testid="query-preview"]').waitFor();
+    expect(
+      Number((await admin.locator('[data-testid="preview-matched"]').textContent())?.replace(/\D/g, '')),
+    ).toBeGreaterThan(0);
+    await admin.fill('[data-testid="query-name"]', 'Brand');
+    await admin.click('[data-testid="save-query"]');
+    await admin.locator('[data-testid="query-list"] li', { hasText: 'Brand' }).waitFor();
+    await admin.screenshot({ path: join(ARTIFACTS_DIR, 'queries.png') });
+
     await admin.goto(`${system.apiUrl}/admin/users`);
     await admin.fill('[data-testid="user-email"]', 'sam@example.com');
     await admin.fill('[data-testid="user-name"]', 'Sam Agent');

@@ -6,6 +6,7 @@ import { ScreensPage } from './admin/ScreensPage';
 import { UsersPage } from './admin/UsersPage';
 import { LoginPage } from './auth/LoginPage';
 import { ConsolePage } from './console/ConsolePage';
+import { QueriesPage } from './queries/QueriesPage';
 import { SignedInShell } from './layout/SignedInShell';
 import { theme } from './theme';
 import { WallPage } from './wall/WallPage';
@@ -22,6 +23,12 @@ function page(pathname: string): ReactNode {
       return <WallPage />;
     case '/admin/screens':
       return <SignedInShell permission="kiosks:manage">{() => <ScreensPage />}</SignedInShell>;
+    case '/queries':
+      return (
+        <SignedInShell permission="queries:read">
+          {(principal) => <QueriesPage canManage={principal.permissions.includes('queries:manage')} />}
+        </SignedInShell>
+      );
     case '/admin/users':
       return <SignedInShell permission="users:manage">{() => <UsersPage />}</SignedInShell>;
     case '/admin/audit':

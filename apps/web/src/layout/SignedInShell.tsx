@@ -10,6 +10,7 @@ type UserPrincipal = Extract<WebPrincipal, { kind: 'user' }>;
 const LINKS = [
   { href: '/console', label: 'Console', permission: 'console:use' },
   { href: '/wall', label: 'Wall', permission: 'wall:view' },
+  { href: '/queries', label: 'Queries', permission: 'queries:read' },
   { href: '/admin/users', label: 'People', permission: 'users:manage' },
   { href: '/admin/screens', label: 'Screens', permission: 'kiosks:manage' },
   { href: '/admin/audit', label: 'Audit', permission: 'audit:read' },
