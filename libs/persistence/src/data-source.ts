@@ -6,6 +6,8 @@ import { MentionEntity } from './entities/mention.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { AccessAndAudit1763990000000 } from './migrations/1763990000000-access-and-audit';
 import { ListeningQueries1764000000000 } from './migrations/1764000000000-listening-queries';
+import { SourceCursors1764010000000 } from './migrations/1764010000000-source-cursors';
+import { SourceCursorEntity } from './entities/source-cursor.entity';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -28,8 +30,14 @@ export const ENTITIES = [
   AuditEntryEntity,
   ListeningQueryEntity,
   ListeningQueryVersionEntity,
+  SourceCursorEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000, AccessAndAudit1763990000000, ListeningQueries1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  AccessAndAudit1763990000000,
+  ListeningQueries1764000000000,
+  SourceCursors1764010000000,
+];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */
 export interface Queryable {

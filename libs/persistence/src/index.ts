@@ -13,3 +13,5 @@ export * from './repositories/audit.repository';
 export * from './repositories/access-actions';
 export * from './entities/listening-query.entities';
 export * from './repositories/listening-query.repository';
+export * from './entities/source-cursor.entity';
+export * from './repositories/source-cursor.repository';

@@ -4,3 +4,4 @@ export * from './ndjson-reader';
 export * from './demo-feed';
 export { DEMO_BRAND } from './demo-feed-script';
 export * from './normalizers';
+export * from './connectors';

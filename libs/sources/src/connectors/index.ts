@@ -1,0 +1,2 @@
+export * from './source-http-error';
+export * from './rss-poller';
