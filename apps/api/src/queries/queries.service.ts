@@ -70,13 +70,7 @@ export class QueriesService {
     const query = parseQuery(text);
     const since = new Date(Date.now() - hours * 3_600_000);
     const mentions = await this.mentions.findForMatching(since, PREVIEW_SCAN_LIMIT);
-    const result = previewQuery(
-      query,
-      mentions.map((mention) => ({
-        ...mention,
-        ...(mention.lang === null ? { lang: undefined } : { lang: mention.lang }),
-      })),
-    );
+    const result = previewQuery(query, mentions);
     return {
       ...result,
       hours,

@@ -144,7 +144,7 @@ export class MentionRepository {
   async findForMatching(
     since: Date,
     limit: number,
-  ): Promise<{ platform: Platform; text: string; authorHandle: string; lang: string | null; ingestedAt: number }[]> {
+  ): Promise<{ platform: Platform; text: string; authorHandle: string; lang?: string; ingestedAt: number }[]> {
     const rows = await this.dataSource.query<
       { platform: Platform; text: string; author_handle: string; lang: string | null; ingested_at: Date }[]
     >(
@@ -156,7 +156,7 @@ export class MentionRepository {
       platform: row.platform,
       text: row.text,
       authorHandle: row.author_handle,
-      lang: row.lang,
+      ...(row.lang !== null && { lang: row.lang }),
       ingestedAt: row.ingested_at.getTime(),
     }));
   }
