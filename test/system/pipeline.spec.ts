@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { MAX_MENTIONS_PER_BATCH, QueueName } from '@watchfloor/contracts';
+import { QueueName } from '@watchfloor/contracts';
 import { aMention } from '@watchfloor/domain/testing';
 import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
 import { DeadLetterRepository } from '@watchfloor/persistence';
@@ -48,7 +48,6 @@ describe('a mention travels from a source to the wall (running api and worker pr
     const batcher = new MentionBatcher({
       source,
       sink: (batches) => queue.enqueue(batches),
-      maxSize: MAX_MENTIONS_PER_BATCH,
       maxWaitMs: 50,
       onError: (error) => {
         throw error;

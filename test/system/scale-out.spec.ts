@@ -35,7 +35,6 @@ describe('two API instances and two workers', () => {
     const batcher = new MentionBatcher({
       source: 'scale-out',
       sink: (batches) => queue.enqueue(batches),
-      maxSize: MAX_MENTIONS_PER_BATCH,
       maxWaitMs: 50,
       onError: (error) => {
         throw error;

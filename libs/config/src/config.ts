@@ -111,10 +111,10 @@ function publicUrl(configured: string | undefined, port: number): string {
 
 const publicUrlSchema = envSchema.pick({ PUBLIC_URL: true, PORT: true });
 
-/** Where people reach Watchfloor: for tools that print links (kiosk URLs). */
-export function loadPublicUrl(env: NodeJS.ProcessEnv = process.env): string {
+/** The port and the address people reach Watchfloor at: for tools that start it or print links. */
+export function loadPublicAddress(env: NodeJS.ProcessEnv = process.env): { port: number; publicUrl: string } {
   const value = parse(publicUrlSchema, env);
-  return publicUrl(value.PUBLIC_URL, value.PORT);
+  return { port: value.PORT, publicUrl: publicUrl(value.PUBLIC_URL, value.PORT) };
 }
 
 const queueEnvSchema = envSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true });

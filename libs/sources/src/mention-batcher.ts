@@ -1,3 +1,4 @@
+import { MAX_MENTIONS_PER_BATCH } from '@watchfloor/contracts';
 import { randomUUID } from 'node:crypto';
 
 export interface OutgoingBatch {
@@ -12,8 +13,8 @@ export type BatchSink = (batches: OutgoingBatch[]) => Promise<void>;
 export interface MentionBatcherOptions {
   source: string;
   sink: BatchSink;
-  /** Mentions per batch; the queue's limit. */
-  maxSize: number;
+  /** Mentions per batch; by default the most an ingest job carries. */
+  maxSize?: number;
   /** The longest a mention waits for its batch to fill: bounds the latency a slow feed adds. */
   maxWaitMs: number;
   /** Told of a failure to hand over a batch that a timer, not a caller, flushed. */
@@ -46,7 +47,7 @@ export class MentionBatcher {
       this.timer = setTimeout(() => void this.flush().catch(this.options.onError), this.options.maxWaitMs);
     }
     this.pending.push(mention);
-    if (this.pending.length >= this.options.maxSize) {
+    if (this.pending.length >= (this.options.maxSize ?? MAX_MENTIONS_PER_BATCH)) {
       await this.flush();
     }
   }

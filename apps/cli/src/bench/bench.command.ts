@@ -49,7 +49,6 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
     const batcher = new MentionBatcher({
       source: 'bench',
       sink: (batches) => queue.enqueue(batches),
-      maxSize: MAX_MENTIONS_PER_BATCH,
       maxWaitMs: 20,
       onError: (error) => log(`enqueue failed: ${(error as Error).message}`),
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadPublicUrl } from '@watchfloor/config';
+import { loadPublicAddress } from '@watchfloor/config';
 import { AuditRepository, KioskTokenRepository, createKioskToken } from '@watchfloor/persistence';
 import { resolveServiceEnv } from '../local-services/service-urls';
 import { CLI_ACTOR, withDatabase } from './with-database';
@@ -10,7 +10,7 @@ const kioskName = z.string().trim().min(1, 'give the screen a name').max(80);
 export async function kioskCreateCommand(name: string | undefined, output: NodeJS.WritableStream): Promise<number> {
   const parsed = kioskName.safeParse(name ?? '');
   if (!parsed.success) throw new Error(`NAME: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  const publicUrl = loadPublicUrl(resolveServiceEnv());
+  const { publicUrl } = loadPublicAddress(resolveServiceEnv());
   const { wallUrl } = await withDatabase((dataSource) =>
     createKioskToken(
       { kiosks: new KioskTokenRepository(dataSource), audit: new AuditRepository(dataSource), publicUrl },

@@ -1,5 +1,4 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { MAX_MENTIONS_PER_BATCH } from '@watchfloor/contracts';
 import { loadQueueConfig } from '@watchfloor/config';
 import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
 import { MentionBatcher, readNdjson, replay } from '@watchfloor/sources';
@@ -26,7 +25,6 @@ export async function replayCommand(args: ReplayArguments, output: NodeJS.Writab
     const batcher = new MentionBatcher({
       source: 'replay',
       sink: (batches) => queue.enqueue(batches),
-      maxSize: MAX_MENTIONS_PER_BATCH,
       maxWaitMs: 100,
       onError: (error) => process.stderr.write(`could not enqueue a batch: ${(error as Error).message}\n`),
     });

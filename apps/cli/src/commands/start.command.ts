@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadPublicUrl } from '@watchfloor/config';
+import { loadPublicAddress } from '@watchfloor/config';
 import { migrateDatabase } from '@watchfloor/persistence';
 import { ensureLocalServices } from '../local-services/local-services';
 import { ProcessSupervisor } from '../local-services/process-supervisor';
@@ -18,17 +18,13 @@ const HEALTH_TIMEOUT_MS = 60_000;
 export async function startCommand(output: NodeJS.WritableStream): Promise<number> {
   const log = (line: string) => output.write(`[watchfloor] ${line}\n`);
   const env = { ...process.env };
-  const port = Number(env['PORT'] ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`PORT must be a port number (1-65535), not "${env['PORT']}"`);
-  }
+  const { port, publicUrl } = loadPublicAddress(env);
   await assertPortFree(port);
   const services = await ensureLocalServices(env, log);
   env['DATABASE_URL'] = services.databaseUrl;
   env['REDIS_URL'] = services.redisUrl;
   const applied = await migrateDatabase(services.databaseUrl);
   log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
-  const publicUrl = loadPublicUrl({ ...env, PORT: String(port) });
   const demo = await ensureDemoAccess(services.databaseUrl, dataDir(env), publicUrl);
 
   const supervisor = new ProcessSupervisor(log);

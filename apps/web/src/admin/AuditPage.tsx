@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { apiFetch } from '../api/http';
+import { Problem } from '../layout/Problem';
 import { theme } from '../theme';
 
 type Verdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
@@ -14,7 +15,7 @@ export function AuditPage() {
   return (
     <main data-testid="audit" style={{ padding: 24 }}>
       <h1 style={{ marginTop: 0 }}>Audit log</h1>
-      {error !== null && <p role="alert">{error}</p>}
+      <Problem message={error} />
       {verdict !== null && (
         <p
           data-testid="audit-verdict"

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { apiFetch } from '../api/http';
-import { theme } from '../theme';
+import { Problem } from '../layout/Problem';
+import { AdminTable, Cell } from './AdminTable';
 
 interface Kiosk {
   id: string;
@@ -46,7 +47,6 @@ export function ScreensPage() {
     reload();
   };
 
-  const cell = { padding: '8px 12px', borderBottom: `1px solid ${theme.panelBorder}`, textAlign: 'left' } as const;
   return (
     <main data-testid="screens" style={{ padding: 24 }}>
       <h1 style={{ marginTop: 0 }}>Wall screens</h1>
@@ -69,39 +69,24 @@ export function ScreensPage() {
           Open this on the screen (it is shown only now): <code data-testid="kiosk-url">{createdUrl}</code>
         </p>
       )}
-      {error !== null && (
-        <p role="alert" style={{ color: theme.sentiment.negative }}>
-          {error}
-        </p>
-      )}
-      <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-        <thead>
-          <tr>
-            {['Name', 'Created', 'Last seen', 'Status', ''].map((heading) => (
-              <th key={heading} style={cell}>
-                {heading}
-              </th>
-            ))}
+      <Problem message={error} />
+      <AdminTable headings={['Name', 'Created', 'Last seen', 'Status', '']}>
+        {kiosks.map((kiosk) => (
+          <tr key={kiosk.id} data-testid="kiosk-row" data-kiosk-id={kiosk.id}>
+            <Cell>{kiosk.name}</Cell>
+            <Cell>{when(kiosk.createdAt)}</Cell>
+            <Cell>{when(kiosk.lastSeenAt)}</Cell>
+            <Cell>{kiosk.revokedAt === null ? 'live' : `revoked ${when(kiosk.revokedAt)}`}</Cell>
+            <Cell>
+              {kiosk.revokedAt === null && (
+                <button type="button" data-testid="revoke-kiosk" onClick={() => void revoke(kiosk)}>
+                  Revoke
+                </button>
+              )}
+            </Cell>
           </tr>
-        </thead>
-        <tbody>
-          {kiosks.map((kiosk) => (
-            <tr key={kiosk.id} data-testid="kiosk-row" data-kiosk-id={kiosk.id}>
-              <td style={cell}>{kiosk.name}</td>
-              <td style={cell}>{when(kiosk.createdAt)}</td>
-              <td style={cell}>{when(kiosk.lastSeenAt)}</td>
-              <td style={cell}>{kiosk.revokedAt === null ? 'live' : `revoked ${when(kiosk.revokedAt)}`}</td>
-              <td style={cell}>
-                {kiosk.revokedAt === null && (
-                  <button type="button" data-testid="revoke-kiosk" onClick={() => void revoke(kiosk)}>
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </main>
   );
 }

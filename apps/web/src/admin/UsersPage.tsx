@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { apiFetch } from '../api/http';
-import { theme } from '../theme';
+import { Problem } from '../layout/Problem';
+import { AdminTable, Cell } from './AdminTable';
 
 const ROLES = ['admin', 'manager', 'agent', 'analyst', 'viewer'] as const;
 
@@ -46,7 +47,6 @@ export function UsersPage() {
   };
 
   const input = { padding: 8, fontSize: 15 } as const;
-  const cell = { padding: '8px 12px', borderBottom: `1px solid ${theme.panelBorder}`, textAlign: 'left' } as const;
   return (
     <main data-testid="users" style={{ padding: 24 }}>
       <h1 style={{ marginTop: 0 }}>People</h1>
@@ -94,59 +94,44 @@ export function UsersPage() {
           Add person
         </button>
       </form>
-      {error !== null && (
-        <p role="alert" style={{ color: theme.sentiment.negative }}>
-          {error}
-        </p>
-      )}
-      <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-        <thead>
-          <tr>
-            {['E-mail', 'Name', 'Role', 'Teams', 'Status', ''].map((heading) => (
-              <th key={heading} style={cell}>
-                {heading}
-              </th>
-            ))}
+      <Problem message={error} />
+      <AdminTable headings={['E-mail', 'Name', 'Role', 'Teams', 'Status', '']}>
+        {users.map((user) => (
+          <tr key={user.id} data-testid="user-row">
+            <Cell>{user.email}</Cell>
+            <Cell>{user.displayName}</Cell>
+            <Cell>
+              <select
+                aria-label={`role of ${user.email}`}
+                value={user.role}
+                onChange={(event) =>
+                  void change(() =>
+                    apiFetch(`/users/${user.id}`, { method: 'PATCH', body: { role: event.target.value } }),
+                  )
+                }
+              >
+                {ROLES.map((role) => (
+                  <option key={role}>{role}</option>
+                ))}
+              </select>
+            </Cell>
+            <Cell>{user.teamIds.length}</Cell>
+            <Cell>{user.disabled ? 'disabled' : 'active'}</Cell>
+            <Cell>
+              <button
+                type="button"
+                onClick={() =>
+                  void change(() =>
+                    apiFetch(`/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }),
+                  )
+                }
+              >
+                {user.disabled ? 'Enable' : 'Disable'}
+              </button>
+            </Cell>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} data-testid="user-row">
-              <td style={cell}>{user.email}</td>
-              <td style={cell}>{user.displayName}</td>
-              <td style={cell}>
-                <select
-                  aria-label={`role of ${user.email}`}
-                  value={user.role}
-                  onChange={(event) =>
-                    void change(() =>
-                      apiFetch(`/users/${user.id}`, { method: 'PATCH', body: { role: event.target.value } }),
-                    )
-                  }
-                >
-                  {ROLES.map((role) => (
-                    <option key={role}>{role}</option>
-                  ))}
-                </select>
-              </td>
-              <td style={cell}>{user.teamIds.length}</td>
-              <td style={cell}>{user.disabled ? 'disabled' : 'active'}</td>
-              <td style={cell}>
-                <button
-                  type="button"
-                  onClick={() =>
-                    void change(() =>
-                      apiFetch(`/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } }),
-                    )
-                  }
-                >
-                  {user.disabled ? 'Enable' : 'Disable'}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </main>
   );
 }

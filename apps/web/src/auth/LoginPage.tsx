@@ -1,12 +1,52 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, apiFetch } from '../api/http';
+import { Problem } from '../layout/Problem';
 import { theme } from '../theme';
 
 /** Only same-site paths: a crafted ?next= must not send people elsewhere after signing in. */
 function safeNext(): string {
   const next = new URLSearchParams(window.location.search).get('next') ?? '/console';
   return next.startsWith('/') && !next.startsWith('//') ? next : '/console';
+}
+
+const FIELD_STYLE = {
+  display: 'block',
+  width: '100%',
+  boxSizing: 'border-box',
+  padding: 12,
+  marginTop: 6,
+  fontSize: 18,
+  borderRadius: 6,
+  border: `1px solid ${theme.panelBorder}`,
+  background: theme.background,
+  color: theme.text,
+} as const;
+
+interface FieldProps {
+  label: string;
+  name: string;
+  type: 'email' | 'password';
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+function Field({ label, name, type, autoComplete, value, onChange }: FieldProps) {
+  return (
+    <label style={{ display: 'block', marginBottom: 16 }}>
+      {label}
+      <input
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        style={FIELD_STYLE}
+      />
+    </label>
+  );
 }
 
 export function LoginPage() {
@@ -34,18 +74,6 @@ export function LoginPage() {
     }
   };
 
-  const field = {
-    display: 'block',
-    width: '100%',
-    boxSizing: 'border-box',
-    padding: 12,
-    marginTop: 6,
-    fontSize: 18,
-    borderRadius: 6,
-    border: `1px solid ${theme.panelBorder}`,
-    background: theme.background,
-    color: theme.text,
-  } as const;
   return (
     <main
       style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', fontFamily: theme.font, color: theme.text }}
@@ -62,35 +90,16 @@ export function LoginPage() {
         }}
       >
         <h1 style={{ marginTop: 0 }}>Watchfloor</h1>
-        <label style={{ display: 'block', marginBottom: 16 }}>
-          E-mail
-          <input
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            style={field}
-          />
-        </label>
-        <label style={{ display: 'block', marginBottom: 16 }}>
-          Password
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            style={field}
-          />
-        </label>
-        {error !== null && (
-          <p role="alert" data-testid="login-error" style={{ color: theme.sentiment.negative }}>
-            {error}
-          </p>
-        )}
+        <Field label="E-mail" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
+        <Problem message={error} testId="login-error" />
         <button
           type="submit"
           disabled={busy}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, apiFetch } from '../api/http';
+import { Problem } from '../layout/Problem';
 import { theme } from '../theme';
 
 interface ListeningQuery {
@@ -99,11 +100,7 @@ export function QueriesPage({ canManage }: { canManage: boolean }) {
           )}
         </div>
       </form>
-      {problem !== null && (
-        <p role="alert" data-testid="query-problem" style={{ color: theme.sentiment.negative }}>
-          {problem}
-        </p>
-      )}
+      <Problem message={problem} testId="query-problem" />
       {preview !== null && (
         <section data-testid="query-preview" style={{ marginBottom: 24 }}>
           <p>

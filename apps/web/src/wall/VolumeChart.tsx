@@ -2,6 +2,9 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, X
 import { theme } from '../theme';
 import type { MinuteVolume } from './wall-store';
 
+/** Negative at the bottom of each bar, where the eye reads first. */
+const STACK_ORDER = ['negative', 'neutral', 'positive'] as const;
+
 function clock(minute: number): string {
   return new Date(minute).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
@@ -32,27 +35,16 @@ export function VolumeChart({ minutes }: { minutes: MinuteVolume[] }) {
             <YAxis yAxisId="volume" tick={tick} stroke={theme.panelBorder} allowDecimals={false} />
             <YAxis yAxisId="sentiment" orientation="right" domain={[-1, 1]} tick={tick} stroke={theme.panelBorder} />
             <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} />
-            <Bar
-              yAxisId="volume"
-              dataKey="negative"
-              stackId="volume"
-              fill={theme.sentiment.negative}
-              isAnimationActive={false}
-            />
-            <Bar
-              yAxisId="volume"
-              dataKey="neutral"
-              stackId="volume"
-              fill={theme.sentiment.neutral}
-              isAnimationActive={false}
-            />
-            <Bar
-              yAxisId="volume"
-              dataKey="positive"
-              stackId="volume"
-              fill={theme.sentiment.positive}
-              isAnimationActive={false}
-            />
+            {STACK_ORDER.map((label) => (
+              <Bar
+                key={label}
+                yAxisId="volume"
+                dataKey={label}
+                stackId="volume"
+                fill={theme.sentiment[label]}
+                isAnimationActive={false}
+              />
+            ))}
             <Line
               yAxisId="sentiment"
               dataKey="sentiment"

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { MAX_MENTIONS_PER_BATCH } from '@watchfloor/contracts';
 import type { AppConfig } from '@watchfloor/config';
 import { IngestQueueClient } from '@watchfloor/messaging';
 import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
@@ -28,7 +27,6 @@ export class DemoFeedService implements OnApplicationBootstrap, BeforeApplicatio
     const batcher = new MentionBatcher({
       source: 'demo',
       sink: (batches) => queue.enqueue(batches),
-      maxSize: MAX_MENTIONS_PER_BATCH,
       maxWaitMs: 100,
       onError: (error) => this.logger.error(`demo feed could not enqueue: ${(error as Error).message}`),
     });

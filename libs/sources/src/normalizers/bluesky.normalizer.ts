@@ -4,8 +4,7 @@ import {
   asCount,
   asRecord,
   asString,
-  normalizeItems,
-  parseJsonBody,
+  normalizeJsonResponse,
 } from './normalized-batch';
 import type { NormalizedBatch } from './normalized-batch';
 
@@ -15,27 +14,25 @@ import type { NormalizedBatch } from './normalized-batch';
  * Jetstream carries only the author's DID, which then stands in for the handle.
  */
 export function normalizeBluesky(body: string, source = 'bluesky'): NormalizedBatch {
-  const posts: unknown[] = [];
-  for (const value of parseJsonBody(body)) {
-    const record = asRecord(value);
-    if (record === undefined) throw new UnreadableResponseError('not a Bluesky response');
-    if (Array.isArray(record['posts'])) posts.push(...asArray(record['posts']).map((post) => ({ view: post })));
-    else if ('kind' in record && 'did' in record) {
-      const commit = asRecord(record['commit']);
-      if (
-        record['kind'] === 'commit' &&
-        commit?.['operation'] === 'create' &&
-        commit['collection'] === 'app.bsky.feed.post'
-      ) {
-        posts.push({ jetstream: record });
-      }
-    } else throw new UnreadableResponseError('not a Bluesky response: expected "posts" or Jetstream events');
-  }
-  return normalizeItems(posts, (item) =>
+  return normalizeJsonResponse(body, postsOf, (item) =>
     item['view'] !== undefined
       ? fromPostView(asRecord(item['view']) ?? {}, source)
       : fromJetstream(asRecord(item['jetstream']) ?? {}, source),
   );
+}
+
+function postsOf(value: unknown): unknown[] {
+  const record = asRecord(value);
+  if (record === undefined) throw new UnreadableResponseError('not a Bluesky response');
+  if (Array.isArray(record['posts'])) return asArray(record['posts']).map((post) => ({ view: post }));
+  if (!('kind' in record && 'did' in record)) {
+    throw new UnreadableResponseError('not a Bluesky response: expected "posts" or Jetstream events');
+  }
+  // Of the firehose, only created posts: likes, follows, deletions and identity events are skipped.
+  const commit = asRecord(record['commit']);
+  const createsPost =
+    record['kind'] === 'commit' && commit?.['operation'] === 'create' && commit['collection'] === 'app.bsky.feed.post';
+  return createsPost ? [{ jetstream: record }] : [];
 }
 
 function fromPostView(view: Record<string, unknown>, source: string): unknown {

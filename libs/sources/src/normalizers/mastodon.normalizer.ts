@@ -4,8 +4,7 @@ import {
   asCount,
   asRecord,
   asString,
-  normalizeItems,
-  parseJsonBody,
+  normalizeJsonResponse,
 } from './normalized-batch';
 import type { NormalizedBatch } from './normalized-batch';
 import { htmlToText } from './html-text';
@@ -15,21 +14,7 @@ import { htmlToText } from './html-text';
  * streaming events (`{"event":"update","payload":"<status JSON>"}` lines). Content is HTML.
  */
 export function normalizeMastodon(body: string, source = 'mastodon'): NormalizedBatch {
-  const statuses: unknown[] = [];
-  for (const value of parseJsonBody(body)) {
-    if (Array.isArray(value)) statuses.push(...asArray(value));
-    else {
-      const record = asRecord(value);
-      if (record === undefined) throw new UnreadableResponseError('not a Mastodon response: expected statuses');
-      if (Array.isArray(record['statuses'])) statuses.push(...asArray(record['statuses']));
-      else if (record['event'] === 'update' || record['event'] === 'status.update')
-        statuses.push(parsePayload(record['payload']));
-      else if ('event' in record) continue;
-      else if ('id' in record && 'account' in record) statuses.push(record);
-      else throw new UnreadableResponseError('not a Mastodon response: expected statuses');
-    }
-  }
-  return normalizeItems(statuses, (status) => {
+  return normalizeJsonResponse(body, statusesOf, (status) => {
     const account = asRecord(status['account']) ?? {};
     const reblog = asRecord(status['reblog']);
     const content = asString(status['content']) ?? '';
@@ -56,6 +41,18 @@ export function normalizeMastodon(body: string, source = 'mastodon'): Normalized
       raw: status,
     };
   });
+}
+
+function statusesOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return asArray(value);
+  const record = asRecord(value);
+  if (record === undefined) throw new UnreadableResponseError('not a Mastodon response: expected statuses');
+  if (Array.isArray(record['statuses'])) return asArray(record['statuses']);
+  if (record['event'] === 'update' || record['event'] === 'status.update') return [parsePayload(record['payload'])];
+  // Other streaming events (delete, notification, ...) carry no new status.
+  if ('event' in record) return [];
+  if ('id' in record && 'account' in record) return [record];
+  throw new UnreadableResponseError('not a Mastodon response: expected statuses');
 }
 
 function parsePayload(payload: unknown): unknown {

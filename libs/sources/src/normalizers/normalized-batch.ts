@@ -38,6 +38,19 @@ export function normalizeItems(
   return batch;
 }
 
+/**
+ * Normalizes a JSON response body (or NDJSON stream lines): `itemsOf` picks the items out of each
+ * value (throwing UnreadableResponseError for a value that is not the platform's response),
+ * `toMention` maps each item.
+ */
+export function normalizeJsonResponse(
+  body: string,
+  itemsOf: (value: unknown) => unknown[],
+  toMention: (item: Record<string, unknown>) => unknown,
+): NormalizedBatch {
+  return normalizeItems(parseJsonBody(body).flatMap(itemsOf), toMention);
+}
+
 /** Reads a JSON body, or NDJSON stream lines (one JSON value per line). */
 export function parseJsonBody(body: string): unknown[] {
   const trimmed = body.trim();

@@ -4,24 +4,14 @@ import {
   asCount,
   asRecord,
   asString,
-  normalizeItems,
-  parseJsonBody,
+  normalizeJsonResponse,
 } from './normalized-batch';
 import type { NormalizedBatch } from './normalized-batch';
 import { htmlToText } from './html-text';
 
 /** Reddit: a search listing (`{"kind":"Listing","data":{"children":[...]}}`) of posts (t3) or comments (t1). */
 export function normalizeReddit(body: string, source = 'reddit'): NormalizedBatch {
-  const things: unknown[] = [];
-  for (const value of parseJsonBody(body)) {
-    const listing = asRecord(value);
-    const children = asRecord(listing?.['data'])?.['children'];
-    if (listing?.['kind'] !== 'Listing' || !Array.isArray(children)) {
-      throw new UnreadableResponseError('not a Reddit listing: expected {"kind":"Listing","data":{"children":[...]}}');
-    }
-    things.push(...asArray(children));
-  }
-  return normalizeItems(things, (thing) => {
+  return normalizeJsonResponse(body, thingsOf, (thing) => {
     const data = asRecord(thing['data']) ?? {};
     const kind = thing['kind'];
     if (kind !== 't3' && kind !== 't1') throw new Error(`not a post or comment (kind ${String(kind)})`);
@@ -47,4 +37,13 @@ export function normalizeReddit(body: string, source = 'reddit'): NormalizedBatc
       raw: thing,
     };
   });
+}
+
+function thingsOf(value: unknown): unknown[] {
+  const listing = asRecord(value);
+  const children = asRecord(listing?.['data'])?.['children'];
+  if (listing?.['kind'] !== 'Listing' || !Array.isArray(children)) {
+    throw new UnreadableResponseError('not a Reddit listing: expected {"kind":"Listing","data":{"children":[...]}}');
+  }
+  return asArray(children);
 }

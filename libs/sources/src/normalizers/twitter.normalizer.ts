@@ -4,8 +4,7 @@ import {
   asCount,
   asRecord,
   asString,
-  normalizeItems,
-  parseJsonBody,
+  normalizeJsonResponse,
 } from './normalized-batch';
 import type { NormalizedBatch } from './normalized-batch';
 import { decodeXEntities } from './html-text';
@@ -22,9 +21,9 @@ interface XUser {
  * post), with authors in `includes.users`. Reposts and quotes point at their original.
  */
 export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBatch {
-  const items: unknown[] = [];
+  // Authors are collected from every value before any post is mapped.
   const users = new Map<string, XUser>();
-  for (const value of parseJsonBody(body)) {
+  const postsOf = (value: unknown): unknown[] => {
     const response = asRecord(value);
     if (response === undefined || !('data' in response || 'meta' in response)) {
       throw new UnreadableResponseError('not an X API v2 response: expected an object with "data"');
@@ -34,9 +33,9 @@ export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBa
       if (id !== undefined) users.set(id, user as XUser);
     }
     const data = response['data'];
-    items.push(...(Array.isArray(data) ? asArray(data) : data === undefined ? [] : [data]));
-  }
-  return normalizeItems(items, (post) => {
+    return Array.isArray(data) ? asArray(data) : data === undefined ? [] : [data];
+  };
+  return normalizeJsonResponse(body, postsOf, (post) => {
     const id = asString(post['id']);
     const author = users.get(asString(post['author_id']) ?? '');
     const handle = author?.username ?? asString(post['author_id']);
