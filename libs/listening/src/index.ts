@@ -4,3 +4,4 @@ export * from './query-parser';
 export * from './query-matcher';
 export * from './platform-query';
 export * from './query-preview';
+export * from './search-alternatives';

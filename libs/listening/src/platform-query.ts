@@ -1,19 +1,23 @@
 import type { QueryNode } from './query-ast';
 
 /** How a platform's search writes each construct; null where it has none. */
-interface SearchDialect {
+export interface SearchDialect {
   name: string;
   maxLength: number;
   word(word: string): string;
   phrase(words: string[]): string;
   hashtag(tag: string): string;
   mention(handle: string): string;
-  /** True where hashtags and handles are searched as plain words (wider than the query). */
-  tagsAreWords: boolean;
+  /** False where hashtags are searched as plain words (wider than the query). */
+  hashtagsExact: boolean;
+  /** False where handles are searched as plain words. */
+  mentionsExact: boolean;
   from: ((handle: string) => string) | null;
   lang: ((code: string) => string) | null;
-  not(inner: string): string;
-  or: string;
+  /** Null where the search cannot exclude: exclusions are then left to the local filter. */
+  not: ((inner: string) => string) | null;
+  /** Null where the search has no OR: the query then becomes several searches (see toPlatformSearches). */
+  or: string | null;
 }
 
 export interface PlatformQuery {
@@ -43,7 +47,8 @@ export const X_SEARCH: SearchDialect = {
   phrase: (words) => quote(words.join(' ')),
   hashtag: (tag) => `#${tag}`,
   mention: (handle) => `@${handle}`,
-  tagsAreWords: false,
+  hashtagsExact: true,
+  mentionsExact: true,
   from: (handle) => `from:${handle}`,
   lang: (code) => `lang:${code}`,
   not: (inner) => `-${inner}`,
@@ -58,7 +63,8 @@ export const REDDIT_SEARCH: SearchDialect = {
   phrase: (words) => quote(words.join(' ')),
   hashtag: (tag) => tag,
   mention: (handle) => handle,
-  tagsAreWords: true,
+  hashtagsExact: false,
+  mentionsExact: false,
   from: (handle) => `author:${handle}`,
   lang: null,
   not: (inner) => `NOT ${inner}`,
@@ -71,6 +77,9 @@ export const REDDIT_SEARCH: SearchDialect = {
  * the platform returns at least every matching post and the local filter does the rest.
  */
 export function toPlatformQuery(node: QueryNode, dialect: SearchDialect): PlatformQuery {
+  if (dialect.or === null) {
+    throw new UntranslatableQueryError(`${dialect.name} search has no OR: use toPlatformSearches`);
+  }
   const rendered = render(node, dialect);
   if (rendered === null) {
     throw new UntranslatableQueryError(
@@ -92,9 +101,9 @@ function render(node: QueryNode, dialect: SearchDialect): Rendered {
     case 'phrase':
       return { text: dialect.phrase(node.words), exact: true };
     case 'hashtag':
-      return { text: dialect.hashtag(node.tag), exact: !dialect.tagsAreWords };
+      return { text: dialect.hashtag(node.tag), exact: dialect.hashtagsExact };
     case 'mention':
-      return { text: dialect.mention(node.handle), exact: !dialect.tagsAreWords };
+      return { text: dialect.mention(node.handle), exact: dialect.mentionsExact };
     case 'from':
       return dialect.from === null ? null : { text: dialect.from(node.handle), exact: true };
     case 'lang':
@@ -106,7 +115,8 @@ function render(node: QueryNode, dialect: SearchDialect): Rendered {
     case 'not': {
       // Excluding a widened set would exclude too much: leave such an exclusion to the local filter.
       const inner = render(node.child, dialect);
-      return inner === null || !inner.exact ? null : { text: dialect.not(group(node.child, inner.text)), exact: true };
+      if (inner === null || !inner.exact || dialect.not === null) return null;
+      return { text: dialect.not(group(node.child, inner.text)), exact: true };
     }
     case 'and': {
       const parts = node.children.map((child) => ({ child, rendered: render(child, dialect) }));
@@ -118,13 +128,51 @@ function render(node: QueryNode, dialect: SearchDialect): Rendered {
       };
     }
     case 'or': {
+      if (dialect.or === null) return null;
+      const separator = dialect.or;
       const parts = node.children.map((child) => render(child, dialect));
       // One alternative the platform cannot narrow means any post could match.
       if (parts.some((part) => part === null)) return null;
-      return { text: parts.map((part) => part!.text).join(dialect.or), exact: parts.every((part) => part!.exact) };
+      return { text: parts.map((part) => part!.text).join(separator), exact: parts.every((part) => part!.exact) };
     }
   }
 }
+
+/** Mastodon's full-text search (4.2+): no OR, `language:` for languages, `-` to exclude. */
+export const MASTODON_SEARCH: SearchDialect = {
+  name: 'Mastodon',
+  maxLength: 500,
+  word: (word) => (/^[\p{L}\p{N}_]+$/u.test(word) ? word : quote(word)),
+  phrase: (words) => quote(words.join(' ')),
+  hashtag: (tag) => `#${tag}`,
+  // A handle has no search operator of its own: its name as a word finds the posts that mention it.
+  mention: (handle) => handle,
+  hashtagsExact: true,
+  mentionsExact: false,
+  from: (handle) => `from:${handle}`,
+  lang: (code) => `language:${code}`,
+  not: (inner) => `-${inner}`,
+  or: null,
+};
+
+/**
+ * Bluesky's `app.bsky.feed.searchPosts`: words, "phrases", #tags, `mentions:`, `from:` and `lang:`;
+ * no OR and no documented exclusion, so exclusions are left to the local filter.
+ */
+export const BLUESKY_SEARCH: SearchDialect = {
+  name: 'Bluesky',
+  maxLength: 300,
+  word: (word) => (/^[\p{L}\p{N}_]+$/u.test(word) ? word : quote(word)),
+  phrase: (words) => quote(words.join(' ')),
+  hashtag: (tag) => `#${tag}`,
+  mention: (handle) => `mentions:${handle}`,
+  hashtagsExact: true,
+  mentionsExact: true,
+  from: (handle) => `from:${handle}`,
+  lang: (code) => `lang:${code}`,
+  not: null,
+  or: null,
+};
 
 /** Parenthesizes a rendered OR where it sits inside AND or NOT. */
 function group(node: QueryNode, text: string): string {
