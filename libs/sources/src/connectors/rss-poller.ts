@@ -1,3 +1,4 @@
+import type { Poller, PollRequest, PollResult } from './connector';
 import { normalizeRss } from '../normalizers/rss.normalizer';
 import type { NormalizedBatch } from '../normalizers/normalized-batch';
 import { SourceHttpError, retryAfterMs } from './source-http-error';
@@ -68,4 +69,15 @@ export async function pollFeed(
       seenIds: [...fresh.map((mention) => mention.externalId), ...previous.seenIds].slice(0, REMEMBERED_IDS),
     },
   };
+}
+
+/** A feed as a source: one conditional GET per poll, every new item read (feeds cost nothing per item). */
+export class RssFeedPoller implements Poller<FeedCursor> {
+  constructor(private readonly options: { feedUrl: string; source: string }) {}
+
+  async poll(request: PollRequest<FeedCursor>): Promise<PollResult<FeedCursor>> {
+    const result = await pollFeed(this.options.feedUrl, request.cursor, this.options.source);
+    const reads = result.batch.mentions.length + result.batch.rejected.length;
+    return { batch: result.batch, cursor: result.cursor, reads, truncated: false };
+  }
 }

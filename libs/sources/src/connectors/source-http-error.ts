@@ -1,3 +1,7 @@
+import type { RateLimitStatus } from './connector';
+
+export type SourceErrorKind = 'rate-limited' | 'unavailable' | 'credentials' | 'not-found' | 'refused';
+
 /** A platform answered with an error status. Rate limits and outages say when to come back. */
 export class SourceHttpError extends Error {
   constructor(
@@ -5,6 +9,7 @@ export class SourceHttpError extends Error {
     /** From Retry-After (or a rate-limit reset header), when the platform gave one. */
     readonly retryAfterMs: number | undefined,
     message: string,
+    readonly rateLimit?: RateLimitStatus,
   ) {
     super(message);
   }
@@ -12,6 +17,14 @@ export class SourceHttpError extends Error {
   /** 429 and 5xx pass; anything else (401, 403, 404) needs a person to fix the source. */
   get retryable(): boolean {
     return this.status === 429 || this.status >= 500;
+  }
+
+  get kind(): SourceErrorKind {
+    if (this.status === 429) return 'rate-limited';
+    if (this.status >= 500) return 'unavailable';
+    if (this.status === 401 || this.status === 403) return 'credentials';
+    if (this.status === 404) return 'not-found';
+    return 'refused';
   }
 }
 
