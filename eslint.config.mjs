@@ -5,6 +5,8 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const ourLibs = [
+  'access',
+  'listening',
   'analysis',
   'config',
   'contracts',
@@ -77,10 +79,10 @@ export default tseslint.config(
   layer(['libs/config/src/**'], []),
   layer(['libs/analysis/src/**'], ['domain']),
   layer(['libs/pipeline/src/**'], ['domain', 'contracts', 'analysis']),
-  layer(['libs/sources/src/**'], ['domain', 'contracts']),
-  layer(['libs/persistence/src/**'], ['domain', 'access'], { plain: false }),
-  layer(['libs/messaging/src/**'], ['domain', 'contracts'], { plain: false }),
-  layer(['libs/nest-runtime/src/**'], ['config', 'persistence', 'messaging'], { plain: false }),
+  layer(['libs/sources/src/**'], ['domain', 'contracts', 'listening']),
+  layer(['libs/persistence/src/**'], ['domain', 'access', 'sources'], { plain: false }),
+  layer(['libs/messaging/src/**'], ['domain', 'contracts', 'sources'], { plain: false }),
+  layer(['libs/nest-runtime/src/**'], ['access', 'config', 'persistence', 'messaging'], { plain: false }),
   {
     // Tests and tools may be loose where it helps readability.
     files: ['**/*.spec.ts', '**/*.spec.tsx', 'test/**', '**/test/**'],

@@ -3,3 +3,4 @@ export * from './principal';
 export * from './credentials';
 export * from './audit-chain';
 export * from './audit-csv';
+export * from './secret-box';

@@ -27,6 +27,10 @@ export enum Permission {
   ReadQueries = 'queries:read',
   /** Create and change listening queries. */
   ManageQueries = 'queries:manage',
+  /** See the sources and their health. */
+  ReadSources = 'sources:read',
+  /** Add, change and remove sources and their credentials. */
+  ManageSources = 'sources:manage',
 }
 
 const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];
@@ -41,6 +45,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ManageTeams,
     Permission.ReadQueries,
     Permission.ManageQueries,
+    Permission.ReadSources,
   ],
   agent: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries],
   analyst: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries],

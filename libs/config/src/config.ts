@@ -44,6 +44,18 @@ const envSchema = z.object({
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Send the session cookie over HTTPS only; turn on behind TLS. */
   COOKIE_SECURE: flag.default(false),
+  /** Seals platform credentials at rest (AES-256-GCM): 64 hex characters or base64 of 32 bytes. */
+  WATCHFLOOR_SECRET_KEY: z
+    .string()
+    .refine(
+      (value) => /^[0-9a-fA-F]{64}$/.test(value.trim()) || Buffer.from(value.trim(), 'base64').length === 32,
+      'must be 32 bytes as 64 hex characters or base64: generate one with `openssl rand -hex 32`',
+    )
+    .optional(),
+  /** Source polls one worker process runs at once. */
+  POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Push connections (streams) one worker process holds at most. */
+  STREAM_SLOTS: z.coerce.number().int().min(0).max(256).default(8),
 });
 
 export type AppConfig = {
@@ -58,6 +70,9 @@ export type AppConfig = {
   webDist?: string;
   publicUrl: string;
   auth: { sessionTtlHours: number; loginAttemptsPerMinute: number; cookieSecure: boolean };
+  /** Absent: sources that need credentials cannot be saved or run, and say so. */
+  secretKey?: string;
+  sources: { pollConcurrency: number; streamSlots: number };
 };
 
 export class ConfigError extends Error {
@@ -102,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginAttemptsPerMinute: value.LOGIN_ATTEMPTS_PER_MINUTE,
       cookieSecure: value.COOKIE_SECURE,
     },
+    ...(value.WATCHFLOOR_SECRET_KEY !== undefined && { secretKey: value.WATCHFLOOR_SECRET_KEY.trim() }),
+    sources: { pollConcurrency: value.POLL_CONCURRENCY, streamSlots: value.STREAM_SLOTS },
   };
 }
 

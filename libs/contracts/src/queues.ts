@@ -4,10 +4,17 @@
  */
 export enum QueueName {
   Ingest = 'ingest',
+  /** Polls of the sources, and the reconciler that keeps their schedules in step with the configuration. */
+  Sources = 'sources',
+  /** Long-lived push connections, one job per source for as long as it streams. */
+  Streams = 'streams',
 }
 
 export enum JobName {
   IngestBatch = 'ingest-batch',
+  PollSource = 'poll-source',
+  ReconcileSources = 'reconcile-sources',
+  RunStream = 'run-stream',
 }
 
 /**
@@ -23,9 +30,25 @@ export interface IngestBatchJob {
   mentions: unknown[];
 }
 
+/** One poll of a source: for one saved query, or (queryId null) for everything the source reads. */
+export interface PollSourceJob {
+  sourceId: string;
+  queryId: string | null;
+}
+
+/** Brings the poll schedules and stream jobs in line with the enabled sources and queries. */
+export type ReconcileSourcesJob = Record<string, never>;
+
+export interface RunStreamJob {
+  sourceId: string;
+}
+
 /** Maps every job name to its one payload type, so a wrong payload does not compile. */
 export interface JobPayloads {
   [JobName.IngestBatch]: IngestBatchJob;
+  [JobName.PollSource]: PollSourceJob;
+  [JobName.ReconcileSources]: ReconcileSourcesJob;
+  [JobName.RunStream]: RunStreamJob;
 }
 
 /** The most mentions one ingest job carries: ~100-200 KB of payload, cheap for Redis. */

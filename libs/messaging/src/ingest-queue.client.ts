@@ -22,7 +22,7 @@ export class IngestQueueClient {
       }
     }
     await this.queue.addBulk(
-      batches.map((batch) => ({ name: JobName.IngestBatch, data: batch, opts: { jobId: batch.batchId } })),
+      batches.map((batch) => ({ name: JobName.IngestBatch, data: batch, opts: { jobId: ingestJobId(batch.batchId) } })),
     );
   }
 
@@ -35,4 +35,12 @@ export class IngestQueueClient {
   async close(): Promise<void> {
     await this.queue.close();
   }
+}
+
+/**
+ * The job id of a batch: its batch id, with the colons BullMQ refuses in custom ids escaped
+ * (one-to-one, so two batch ids never share a job).
+ */
+export function ingestJobId(batchId: string): string {
+  return batchId.replaceAll('%', '%25').replaceAll(':', '%3A');
 }

@@ -3,12 +3,13 @@ import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
+import { SecretBox } from '@watchfloor/access';
 import { loadConfig } from '@watchfloor/config';
 import type { AppConfig } from '@watchfloor/config';
 import { createRedisConnection, describeRedis } from '@watchfloor/messaging';
 import { DeadLetterRepository, MentionRepository, createDataSource } from '@watchfloor/persistence';
 import { provideRepositories } from './repository.providers';
-import { APP_CONFIG, DATA_SOURCE, REDIS } from './tokens';
+import { APP_CONFIG, DATA_SOURCE, REDIS, SECRET_BOX } from './tokens';
 
 export interface RuntimeOptions {
   /** Names the process in logs, PostgreSQL's pg_stat_activity and Redis' CLIENT LIST. */
@@ -88,10 +89,16 @@ export class RuntimeModule {
           inject: [APP_CONFIG],
         },
         { provide: REDIS, useFactory: (config: AppConfig) => connectRedis(config, processName), inject: [APP_CONFIG] },
+        {
+          provide: SECRET_BOX,
+          useFactory: (config: AppConfig) =>
+            config.secretKey === undefined ? null : SecretBox.fromEncodedKey(config.secretKey),
+          inject: [APP_CONFIG],
+        },
         ...provideRepositories(MentionRepository, DeadLetterRepository),
         RuntimeShutdown,
       ],
-      exports: [APP_CONFIG, REDIS, DATA_SOURCE, MentionRepository, DeadLetterRepository],
+      exports: [APP_CONFIG, REDIS, DATA_SOURCE, SECRET_BOX, MentionRepository, DeadLetterRepository],
     };
   }
 }

@@ -4,3 +4,5 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export const REDIS = Symbol('REDIS');
 /** The TypeORM DataSource, initialized. */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
+/** The SecretBox that seals platform credentials, or null when WATCHFLOOR_SECRET_KEY is not set. */
+export const SECRET_BOX = Symbol('SECRET_BOX');

@@ -8,6 +8,8 @@ import { AccessAndAudit1763990000000 } from './migrations/1763990000000-access-a
 import { ListeningQueries1764000000000 } from './migrations/1764000000000-listening-queries';
 import { SourceCursors1764010000000 } from './migrations/1764010000000-source-cursors';
 import { SourceCursorEntity } from './entities/source-cursor.entity';
+import { SourceEntity, SourceHealthEntity } from './entities/source.entities';
+import { Sources1764020000000 } from './migrations/1764020000000-sources';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -31,12 +33,15 @@ export const ENTITIES = [
   ListeningQueryEntity,
   ListeningQueryVersionEntity,
   SourceCursorEntity,
+  SourceEntity,
+  SourceHealthEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,
   AccessAndAudit1763990000000,
   ListeningQueries1764000000000,
   SourceCursors1764010000000,
+  Sources1764020000000,
 ];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */

@@ -15,3 +15,7 @@ export * from './entities/listening-query.entities';
 export * from './repositories/listening-query.repository';
 export * from './entities/source-cursor.entity';
 export * from './repositories/source-cursor.repository';
+export * from './entities/source.entities';
+export * from './repositories/source.repository';
+export * from './repositories/source-health.repository';
+export * from './repositories/source-definitions';

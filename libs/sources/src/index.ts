@@ -5,3 +5,5 @@ export * from './demo-feed';
 export { DEMO_BRAND } from './demo-feed-script';
 export * from './normalizers';
 export * from './connectors';
+export * from './registry';
+export * from './running';
