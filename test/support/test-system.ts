@@ -21,7 +21,7 @@ export interface TestSystem {
 }
 
 export async function startTestSystem(
-  options: Pick<SystemOptions, 'apis' | 'workers' | 'env'> = {},
+  options: Pick<SystemOptions, 'apis' | 'workers' | 'env' | 'logFile'> = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase();
   const redisPrefix = uniqueRedisPrefix();

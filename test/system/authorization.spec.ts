@@ -41,6 +41,12 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/queries/{id}': ['admin', 'manager'],
   'GET /api/queries/{id}/versions': ['admin', 'manager', 'agent', 'analyst'],
   'POST /api/queries/preview': ['admin', 'manager', 'agent', 'analyst'],
+  'GET /api/sources': ['admin', 'manager'],
+  'GET /api/sources/kinds': ['admin', 'manager'],
+  'POST /api/sources': ['admin'],
+  'PATCH /api/sources/{id}': ['admin'],
+  'DELETE /api/sources/{id}': ['admin'],
+  'POST /api/sources/{id}/poll': ['admin'],
 };
 
 const PASSWORD = 'a long enough password';

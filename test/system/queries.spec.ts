@@ -102,8 +102,18 @@ describe('listening queries over the API', () => {
     expect(status).toBe(201);
     expect(body).toMatchObject({ scanned: 3, matched: 2, complete: true, byPlatform: { twitter: 1, reddit: 1 } });
     expect(body['platforms']).toEqual({
-      twitter: { query: 'skylark refund bag OR "came fast"', exact: false },
-      reddit: { query: 'skylark refund bag OR "came fast"', exact: false },
+      twitter: [{ query: 'skylark refund bag OR "came fast"', exact: false }],
+      reddit: [{ query: 'skylark refund bag OR "came fast"', exact: false }],
+      // No OR on these: one search per alternative.
+      mastodon: [
+        { query: 'skylark refund bag', exact: false },
+        { query: '"came fast"', exact: true },
+      ],
+      bluesky: [
+        { query: 'skylark refund bag', exact: false },
+        { query: '"came fast"', exact: true },
+      ],
     });
+    expect(body['hashtags']).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { KiosksModule } from './kiosks/kiosks.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { QueriesModule } from './queries/queries.module';
+import { SourcesModule } from './sources/sources.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 
@@ -28,6 +29,7 @@ export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..',
     KiosksModule,
     AuditModule,
     QueriesModule,
+    SourcesModule,
     ...(existsSync(join(WEB_DIST, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
       : []),

@@ -7,6 +7,7 @@ import { UsersPage } from './admin/UsersPage';
 import { LoginPage } from './auth/LoginPage';
 import { ConsolePage } from './console/ConsolePage';
 import { QueriesPage } from './queries/QueriesPage';
+import { SourcesPage } from './sources/SourcesPage';
 import { SignedInShell } from './layout/SignedInShell';
 import { theme } from './theme';
 import { WallPage } from './wall/WallPage';
@@ -27,6 +28,12 @@ function page(pathname: string): ReactNode {
       return (
         <SignedInShell permission="queries:read">
           {(principal) => <QueriesPage canManage={principal.permissions.includes('queries:manage')} />}
+        </SignedInShell>
+      );
+    case '/admin/sources':
+      return (
+        <SignedInShell permission="sources:read">
+          {(principal) => <SourcesPage canManage={principal.permissions.includes('sources:manage')} />}
         </SignedInShell>
       );
     case '/admin/users':

@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { RuntimeModule } from '@watchfloor/nest-runtime';
 import { DemoFeedService } from './demo-feed/demo-feed.service';
 import { IngestModule } from './ingest/ingest.module';
+import { SourcesModule } from './sources/sources.module';
 
 @Module({
-  imports: [RuntimeModule.forRoot({ processName: 'watchfloor-worker' }), IngestModule],
+  imports: [RuntimeModule.forRoot({ processName: 'watchfloor-worker' }), IngestModule, SourcesModule],
   providers: [DemoFeedService],
 })
 export class WorkerModule {}

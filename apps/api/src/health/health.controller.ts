@@ -5,6 +5,7 @@ import type { HealthCheckResult } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
 import { Public } from '../auth/auth.decorators';
 import { RedisHealthIndicator } from './redis.health';
+import { SourcesHealthIndicator } from './sources.health';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,16 +14,20 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly sources: SourcesHealthIndicator,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: '200 once PostgreSQL and Redis answer; 503 naming what does not' })
+  @ApiOperation({
+    summary: "200 once PostgreSQL and Redis answer; 503 naming what does not. Details include each source's state",
+  })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.isHealthy('postgres', 1_500),
       () => this.redis.isHealthy('redis', 1_500),
+      () => this.sources.report('sources'),
     ]);
   }
 }

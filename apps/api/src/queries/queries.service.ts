@@ -1,7 +1,17 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf } from '@watchfloor/access';
 import type { Principal } from '@watchfloor/access';
-import { REDDIT_SEARCH, X_SEARCH, parseQuery, previewQuery, toPlatformQuery } from '@watchfloor/listening';
+import {
+  BLUESKY_SEARCH,
+  MASTODON_SEARCH,
+  REDDIT_SEARCH,
+  X_SEARCH,
+  parseQuery,
+  previewQuery,
+  requiredHashtags,
+  toPlatformSearches,
+} from '@watchfloor/listening';
+import { SourcesQueueClient } from '@watchfloor/messaging';
 import type { PlatformQuery, PreviewResult } from '@watchfloor/listening';
 import { AuditRepository, ListeningQueryRepository, MentionRepository } from '@watchfloor/persistence';
 import type { ListeningQueryRecord, QueryKind, QueryVersion } from '@watchfloor/persistence';
@@ -13,8 +23,10 @@ export interface QueryPreview extends PreviewResult {
   hours: number;
   /** False when the window held more mentions than a preview reads: the figures cover the newest ones. */
   complete: boolean;
-  /** How the query reads in each platform's search, or why it cannot. */
-  platforms: Record<'twitter' | 'reddit', PlatformQuery | { error: string }>;
+  /** How the query reads in each platform's search (several searches where it has no OR), or why it cannot. */
+  platforms: Record<'twitter' | 'reddit' | 'mastodon' | 'bluesky', PlatformQuery[] | { error: string }>;
+  /** The hashtags every match carries: what Mastodon hashtag timelines and streams listen to; null if none. */
+  hashtags: string[] | null;
 }
 
 @Injectable()
@@ -23,6 +35,7 @@ export class QueriesService {
     private readonly queries: ListeningQueryRepository,
     private readonly mentions: MentionRepository,
     private readonly audit: AuditRepository,
+    private readonly sources: SourcesQueueClient,
   ) {}
 
   list(): Promise<ListeningQueryRecord[]> {
@@ -34,10 +47,10 @@ export class QueriesService {
   }
 
   /** The text is parsed before anything is stored: a query that does not parse is refused with its column. */
-  create(input: { name: string; kind: QueryKind; text: string }, by: Principal): Promise<ListeningQueryRecord> {
+  async create(input: { name: string; kind: QueryKind; text: string }, by: Principal): Promise<ListeningQueryRecord> {
     parseQuery(input.text);
     const actor = actorOf(by);
-    return this.audit.audited(async (db, audit) => {
+    const created = await this.audit.audited(async (db, audit) => {
       const query = await this.queries.create({ ...input, createdBy: actor.label }, db);
       await audit({
         actor,
@@ -48,22 +61,27 @@ export class QueriesService {
       });
       return query;
     });
+    // The sources start listening for it (or stop, for a change) without waiting for the next reconcile.
+    await this.sources.requestReconcile();
+    return created;
   }
 
-  update(
+  async update(
     id: string,
     changes: { name?: string; kind?: QueryKind; enabled?: boolean; text?: string },
     by: Principal,
   ): Promise<ListeningQueryRecord> {
     if (changes.text !== undefined) parseQuery(changes.text);
     const actor = actorOf(by);
-    return this.audit.audited(async (db, audit) => {
+    const updated = await this.audit.audited(async (db, audit) => {
       const before = await this.queries.findById(id, db);
       if (before === null) throw new NotFoundException(`No listening query ${id}`);
       const after = (await this.queries.update(id, changes, actor.label, db))!;
       await audit({ actor, action: 'query.updated', target: { type: 'query', id }, before, after });
       return after;
     });
+    await this.sources.requestReconcile();
+    return updated;
   }
 
   async preview(text: string, hours: number): Promise<QueryPreview> {
@@ -76,14 +94,17 @@ export class QueriesService {
       hours,
       complete: mentions.length < PREVIEW_SCAN_LIMIT,
       platforms: {
-        twitter: translate(() => toPlatformQuery(query, X_SEARCH)),
-        reddit: translate(() => toPlatformQuery(query, REDDIT_SEARCH)),
+        twitter: translate(() => toPlatformSearches(query, X_SEARCH)),
+        reddit: translate(() => toPlatformSearches(query, REDDIT_SEARCH)),
+        mastodon: translate(() => toPlatformSearches(query, MASTODON_SEARCH)),
+        bluesky: translate(() => toPlatformSearches(query, BLUESKY_SEARCH)),
       },
+      hashtags: requiredHashtags(query),
     };
   }
 }
 
-function translate(work: () => PlatformQuery): PlatformQuery | { error: string } {
+function translate(work: () => PlatformQuery[]): PlatformQuery[] | { error: string } {
   try {
     return work();
   } catch (error) {

@@ -25,8 +25,11 @@ export async function apiFetch<T>(
     ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
   });
   if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as { message?: unknown } | null;
-    const message = typeof problem?.message === 'string' ? problem.message : `HTTP ${response.status}`;
+    const problem = (await response.json().catch(() => null)) as { message?: unknown; problems?: unknown } | null;
+    const summary = typeof problem?.message === 'string' ? problem.message : `HTTP ${response.status}`;
+    // Validation answers list each bad field: show them, not just "Invalid request".
+    const details = Array.isArray(problem?.problems) ? problem.problems.filter((item) => typeof item === 'string') : [];
+    const message = details.length > 0 ? `${summary}: ${details.join('; ')}` : summary;
     throw new ApiError(response.status, message);
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);

@@ -11,6 +11,7 @@ const LINKS = [
   { href: '/console', label: 'Console', permission: 'console:use' },
   { href: '/wall', label: 'Wall', permission: 'wall:view' },
   { href: '/queries', label: 'Queries', permission: 'queries:read' },
+  { href: '/admin/sources', label: 'Sources', permission: 'sources:read' },
   { href: '/admin/users', label: 'People', permission: 'users:manage' },
   { href: '/admin/screens', label: 'Screens', permission: 'kiosks:manage' },
   { href: '/admin/audit', label: 'Audit', permission: 'audit:read' },

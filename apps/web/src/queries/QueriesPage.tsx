@@ -20,7 +20,8 @@ interface Preview {
   complete: boolean;
   byPlatform: Record<string, number>;
   samples: string[];
-  platforms: Record<string, { query: string; exact: boolean } | { error: string }>;
+  platforms: Record<string, { query: string; exact: boolean }[] | { error: string }>;
+  hashtags: string[] | null;
 }
 
 /** Listening queries: write one, see what it would have caught in the last 24 h, save it. */
@@ -110,11 +111,27 @@ export function QueriesPage({ canManage }: { canManage: boolean }) {
           </p>
           <ul>
             {Object.entries(preview.platforms).map(([platform, translation]) => (
-              <li key={platform}>
-                {platform}: {'error' in translation ? translation.error : <code>{translation.query}</code>}
-                {'exact' in translation && !translation.exact ? ' (wider; filtered here)' : ''}
+              <li key={platform} data-testid={`translation-${platform}`}>
+                {platform}:{' '}
+                {'error' in translation
+                  ? translation.error
+                  : translation.map((search, index) => (
+                      <span key={index}>
+                        {index > 0 && ' + '}
+                        <code>{search.query}</code>
+                      </span>
+                    ))}
+                {!('error' in translation) && translation.some((search) => !search.exact)
+                  ? ' (wider; filtered here)'
+                  : ''}
               </li>
             ))}
+            <li>
+              Mastodon hashtag timelines:{' '}
+              {preview.hashtags === null
+                ? 'none (no hashtag every match carries)'
+                : preview.hashtags.map((tag) => `#${tag}`).join(', ')}
+            </li>
           </ul>
           {preview.samples.map((sample, index) => (
             <blockquote key={index} style={{ color: theme.mutedText }}>
