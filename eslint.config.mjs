@@ -78,7 +78,7 @@ export default tseslint.config(
   layer(['libs/contracts/src/**'], ['domain']),
   layer(['libs/config/src/**'], []),
   layer(['libs/analysis/src/**'], ['domain']),
-  layer(['libs/pipeline/src/**'], ['domain', 'contracts', 'analysis']),
+  layer(['libs/pipeline/src/**'], ['domain', 'contracts', 'analysis', 'listening']),
   layer(['libs/sources/src/**'], ['domain', 'contracts', 'listening']),
   layer(['libs/persistence/src/**'], ['domain', 'access', 'sources'], { plain: false }),
   layer(['libs/messaging/src/**'], ['domain', 'contracts', 'sources'], { plain: false }),

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SecretBox } from '@watchfloor/access';
 import { FakeRedditServer } from '../../libs/sources/test/fakes/reddit.server';
 import { XApiServer } from '../../libs/sources/test/fakes/x-api.server';
+import { FakeJetstreamServer } from '../../libs/sources/test/fakes/bluesky.server';
 import { anXPost } from '../../libs/sources/test/fakes/x-api.fixtures';
 import { startTestSystem } from '../support/test-system';
 import type { TestSystem } from '../support/test-system';
@@ -34,6 +35,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 describe('listening through configured sources, with the built api and worker', () => {
   const reddit = new FakeRedditServer();
   const x = new XApiServer();
+  const jetstream = new FakeJetstreamServer();
   const logs: string[] = [];
   let testSystem: TestSystem;
   let token: string;
@@ -59,13 +61,15 @@ describe('listening through configured sources, with the built api and worker', 
   const sourceNamed = async (name: string) => (await sourcesNow()).find((source) => source.name === name);
 
   beforeAll(async () => {
-    await Promise.all([reddit.start(), x.start()]);
+    await Promise.all([reddit.start(), x.start(), jetstream.start()]);
     const logFile = new PassThrough();
     logFile.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
     testSystem = await startTestSystem({
       logFile,
       env: {
         LOG_LEVEL: 'debug',
+        // A killed worker's stream is taken over after this long, not the default 30 s.
+        WORKER_LOCK_MS: '2000',
         WATCHFLOOR_SECRET_KEY: SecretBox.generateKey(),
         // The worker trusts the fake X server's self-signed certificate, as it would a proxy's CA.
         NODE_EXTRA_CA_CERTS: join(__dirname, '../../libs/sources/test/fakes/tls/cert.pem'),
@@ -83,7 +87,7 @@ describe('listening through configured sources, with the built api and worker', 
 
   afterAll(async () => {
     await testSystem?.stop();
-    await Promise.all([reddit.stop(), x.stop()]);
+    await Promise.all([reddit.stop(), x.stop(), jetstream.stop()]);
   });
 
   it('polls a Reddit search for the saved query, keeps what the query matches, and reports health', async () => {
@@ -107,6 +111,12 @@ describe('listening through configured sources, with the built api and worker', 
     // The schedule's first poll runs at once: the post the query matches arrives, the other does not.
     await waitFor('the Reddit post', async () => ((await storedIds('reddit')).length > 0 ? true : undefined));
     expect(await storedIds('reddit')).toEqual(['t3_a1']);
+    // Tagged with the query it matches, for share of voice.
+    const [tags] = await testSystem.dataSource.query<{ query_ids: string[] }[]>(
+      `SELECT query_ids FROM mention WHERE external_id = 't3_a1'`,
+    );
+    const queries = (await call('GET', '/queries')).body as unknown as { id: string }[];
+    expect(tags!.query_ids).toEqual([queries[0]!.id]);
     const deadLetters = await testSystem.dataSource.query<{ reason: string }[]>(`SELECT reason FROM dead_letter`);
     expect(deadLetters).toHaveLength(1);
 
@@ -187,6 +197,39 @@ describe('listening through configured sources, with the built api and worker', 
     expect(everything).not.toContain(reddit.clientSecret);
   });
 
+  it('streams the Jetstream firehose, and after the worker is killed resumes from its cursor: nothing lost, nothing twice', async () => {
+    const created = await call('POST', '/sources', {
+      name: 'Firehose',
+      kind: 'bluesky-jetstream',
+      settings: { jetstreamUrl: jetstream.url },
+    });
+    expect(created.status).toBe(201);
+    await waitFor('the stream to connect', () => Promise.resolve(jetstream.connections.length > 0 ? true : undefined));
+    for (const [rkey, text] of [
+      ['p1', 'Skylark lounge is lovely'],
+      ['p2', 'Cats are great'],
+      ['p3', 'Skylark delayed again'],
+    ]) {
+      jetstream.publish(jetstream.post('did:plc:dana', rkey!, text!));
+    }
+    const bluesky = async () => (await storedIds('bluesky')).map((uri) => uri.split('/').pop()).sort();
+    await waitFor('the streamed posts', async () => ((await bluesky()).length === 2 ? true : undefined));
+    expect(await bluesky()).toEqual(['p1', 'p3']);
+
+    // Killed mid-stream: posts made while nobody listens wait in the firehose.
+    await testSystem.system.killWorker();
+    jetstream.post('did:plc:lee', 'p4', 'Skylark refund came through');
+    jetstream.post('did:plc:lee', 'p5', 'Nothing to see here');
+    testSystem.system.startWorker();
+    await waitFor('the missed post', async () => ((await bluesky()).includes('p4') ? true : undefined), 60_000);
+    jetstream.publish(jetstream.post('did:plc:dana', 'p6', 'Skylark back on time'));
+    await waitFor('the live post', async () => ((await bluesky()).includes('p6') ? true : undefined));
+    expect(await bluesky()).toEqual(['p1', 'p3', 'p4', 'p6']);
+    // The second connection resumed from the stored cursor instead of starting from now.
+    expect(jetstream.connections.at(-1)!.cursor).not.toBeNull();
+    expect((await sourceNamed('Firehose'))?.state).toBe('ok');
+  });
+
   it('refuses settings and credentials that do not fit the kind, naming each field', async () => {
     const bad = await call('POST', '/sources', {
       name: 'Broken',
@@ -204,6 +247,6 @@ describe('listening through configured sources, with the built api and worker', 
       settings: { feedUrl: 'https://example.com/feed' },
     });
     expect(duplicate.status).toBe(409);
-    expect((await call('GET', '/sources')).body).toHaveLength(2);
+    expect((await call('GET', '/sources')).body).toHaveLength(3);
   });
 });

@@ -20,6 +20,8 @@ export interface LiveMention {
   createdAt: string;
   author: { handle: string; name?: string; followers?: number; verified?: boolean };
   sentiment: { label: SentimentLabel; score: number };
+  /** The saved queries it matches (brand and competitor). */
+  queryIds: string[];
   /** Epoch ms when Watchfloor received it; clients measure ingestion-to-screen latency from it. */
   ingestedAt: number;
 }

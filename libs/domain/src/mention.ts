@@ -45,6 +45,8 @@ export interface Sentiment {
 
 export interface ScoredMention extends Mention {
   sentiment: Sentiment;
+  /** The saved listening queries the mention matches (brand and competitor): share of voice counts these. */
+  queryIds: string[];
   /** Epoch milliseconds at which Watchfloor first received it: the start of the latency clock. */
   ingestedAt: number;
 }

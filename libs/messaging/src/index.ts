@@ -4,3 +4,4 @@ export * from './ingest-queue.client';
 export * from './live-publisher.client';
 export * from './sources-queue.client';
 export * from './redis-rate-gate';
+export * from './query-changes.channel';

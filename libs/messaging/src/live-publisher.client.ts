@@ -41,6 +41,7 @@ export function toLiveMention(mention: StoredMention): LiveMention {
     createdAt: mention.createdAt,
     author: mention.author,
     sentiment: mention.sentiment,
+    queryIds: mention.queryIds,
     ingestedAt: mention.ingestedAt,
   };
 }

@@ -10,6 +10,7 @@ import { SourceCursors1764010000000 } from './migrations/1764010000000-source-cu
 import { SourceCursorEntity } from './entities/source-cursor.entity';
 import { SourceEntity, SourceHealthEntity } from './entities/source.entities';
 import { Sources1764020000000 } from './migrations/1764020000000-sources';
+import { MentionQueries1764030000000 } from './migrations/1764030000000-mention-queries';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   ListeningQueries1764000000000,
   SourceCursors1764010000000,
   Sources1764020000000,
+  MentionQueries1764030000000,
 ];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */

@@ -1,3 +1,4 @@
 export * from './ports';
 export * from './stages';
 export * from './ingest-pipeline';
+export * from './query-tagger';

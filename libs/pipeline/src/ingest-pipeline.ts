@@ -2,9 +2,12 @@ import type { IngestBatchJob } from '@watchfloor/contracts';
 import type { Sentiment } from '@watchfloor/domain';
 import type { DeadLetterStore, LivePublisher, MentionStore } from './ports';
 import { dropDuplicatesInBatch, scoreMentions, validateBatch } from './stages';
+import type { QueryTagger } from './stages';
 
 export interface IngestPipelineDependencies {
   score: (text: string) => Sentiment;
+  /** The current saved queries' matcher: it changes as queries are saved, so it is asked per batch. */
+  queryTagger: () => QueryTagger;
   mentions: MentionStore;
   deadLetters: DeadLetterStore;
   live: LivePublisher;
@@ -31,7 +34,7 @@ export class IngestPipeline {
       await this.deps.deadLetters.recordRejected(job.batchId, job.source, rejected);
     }
     const unique = dropDuplicatesInBatch(valid);
-    const scored = scoreMentions(unique, this.deps.score, job.receivedAt);
+    const scored = scoreMentions(unique, this.deps.score, this.deps.queryTagger(), job.receivedAt);
     const stored = scored.length > 0 ? await this.deps.mentions.storeBatch(job.batchId, scored, isRetry) : [];
     if (stored.length > 0) {
       await this.deps.live.publishMentions(stored);

@@ -1,4 +1,6 @@
 import { aMention } from '@watchfloor/domain/testing';
+import { parseQuery } from '@watchfloor/listening';
+import { compileQueryTagger } from './query-tagger';
 import { dropDuplicatesInBatch, scoreMentions, validateBatch } from './stages';
 
 describe('pipeline stages', () => {
@@ -22,15 +24,21 @@ describe('pipeline stages', () => {
     ]);
   });
 
-  it('scores every mention and stamps the time it was received', () => {
+  it('scores every mention, tags the queries it matches, and stamps the time it was received', () => {
+    const tagger = compileQueryTagger([
+      { id: 'brand', node: parseQuery('skylark') },
+      { id: 'rival', node: parseQuery('"blue jay air" OR #bluejay') },
+    ]);
     const scored = scoreMentions(
-      [aMention({ text: 'great' }), aMention({ text: 'awful' })],
-      (text) => (text === 'great' ? { label: 'positive', score: 0.6 } : { label: 'negative', score: -0.6 }),
+      [aMention({ text: 'Skylark was great' }), aMention({ text: 'Skylark awful, #BlueJay better' })],
+      (text) => (text.includes('great') ? { label: 'positive', score: 0.6 } : { label: 'negative', score: -0.6 }),
+      tagger,
       1234,
     );
-    expect(scored.map((m) => [m.sentiment.label, m.ingestedAt])).toEqual([
-      ['positive', 1234],
-      ['negative', 1234],
+    expect(scored.map((m) => [m.sentiment.label, m.queryIds, m.ingestedAt])).toEqual([
+      ['positive', ['brand'], 1234],
+      ['negative', ['brand', 'rival'], 1234],
     ]);
+    expect(compileQueryTagger([])(aMention())).toEqual([]);
   });
 });

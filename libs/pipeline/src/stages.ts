@@ -29,10 +29,19 @@ export function dropDuplicatesInBatch(mentions: readonly Mention[]): Mention[] {
   });
 }
 
+/** Which saved queries a mention matches: every one, whichever source brought it. */
+export type QueryTagger = (mention: Mention) => string[];
+
 export function scoreMentions(
   mentions: readonly Mention[],
   score: (text: string) => Sentiment,
+  tagQueries: QueryTagger,
   ingestedAt: number,
 ): ScoredMention[] {
-  return mentions.map((mention) => ({ ...mention, sentiment: score(mention.text), ingestedAt }));
+  return mentions.map((mention) => ({
+    ...mention,
+    sentiment: score(mention.text),
+    queryIds: tagQueries(mention),
+    ingestedAt,
+  }));
 }

@@ -1,8 +1,11 @@
-import { PollCycle, RssFeedPoller } from '@watchfloor/sources';
+import { Agent } from 'node:https';
+import { PollCycle, RssFeedPoller, XSearchPoller, createXAppClient } from '@watchfloor/sources';
 import type { SourceDefinition } from '@watchfloor/sources';
 import { parseSourceQuery, startSourceHarness } from '../../../test/support/source-harness';
 import type { SourceHarness } from '../../../test/support/source-harness';
 import { FeedServer } from './fakes/rss-feed.server';
+import { FAKE_X_TLS, anXPost } from './fakes/x-api.fixtures';
+import { XApiServer } from './fakes/x-api.server';
 
 describe('a poll cycle on real PostgreSQL and Redis, against a local feed', () => {
   const feed = new FeedServer();
@@ -17,13 +20,17 @@ describe('a poll cycle on real PostgreSQL and Redis, against a local feed', () =
       signal: new AbortController().signal,
     });
 
+  const x = new XApiServer();
+  const agent = new Agent({ ca: FAKE_X_TLS.cert });
+
   beforeAll(async () => {
-    await feed.start();
+    await Promise.all([feed.start(), x.start()]);
     harness = await startSourceHarness();
   });
 
   afterAll(async () => {
-    await feed.stop();
+    agent.destroy();
+    await Promise.all([feed.stop(), x.stop()]);
     await harness.stop();
   });
 
@@ -88,5 +95,36 @@ describe('a poll cycle on real PostgreSQL and Redis, against a local feed', () =
     expect(feed.requests.length).toBe(requests);
     const health = (await harness.health.findAll()).get(source.id)!;
     expect(health.warnings.map((warning) => warning.code)).toEqual(['budget-spent']);
+  });
+
+  it("reports a query too broad for X's monthly budget on its first poll, after reading one page of it", async () => {
+    const source = await harness.addSource({
+      kind: 'twitter-search',
+      settings: { apiUrl: x.url },
+      credentials: { bearerToken: 'token' },
+      monthlyReadBudget: 10_000,
+    });
+    // 100 posts in the last hour: about 73,000 a month, seven times the budget.
+    const now = Date.now();
+    x.posts = Array.from({ length: 300 }, (_, n) =>
+      anXPost(n + 1, { created_at: new Date(now - (300 - n) * 36_000).toISOString() }),
+    );
+    const everything = parseSourceQuery('skylark', 'q-everything', 'Everything Skylark');
+    const outcome = await new PollCycle(harness.ports).run({
+      source,
+      query: everything,
+      queries: [everything],
+      poller: new XSearchPoller({ client: createXAppClient('token', { baseUrl: x.url, agent }), source: source.id }),
+      signal: new AbortController().signal,
+    });
+    expect(outcome).toMatchObject({ status: 'polled', reads: 100 });
+    const health = (await harness.health.findAll()).get(source.id)!;
+    expect(health.readsThisMonth).toBe(100);
+    expect(health.warnings).toEqual([
+      {
+        code: 'query-too-broad',
+        message: expect.stringMatching(/query "Everything Skylark" would read about 7\d{4} posts a month/),
+      },
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import {
   requiredHashtags,
   toPlatformSearches,
 } from '@watchfloor/listening';
-import { SourcesQueueClient } from '@watchfloor/messaging';
+import { QueryChangesChannel, SourcesQueueClient } from '@watchfloor/messaging';
 import type { PlatformQuery, PreviewResult } from '@watchfloor/listening';
 import { AuditRepository, ListeningQueryRepository, MentionRepository } from '@watchfloor/persistence';
 import type { ListeningQueryRecord, QueryKind, QueryVersion } from '@watchfloor/persistence';
@@ -36,6 +36,7 @@ export class QueriesService {
     private readonly mentions: MentionRepository,
     private readonly audit: AuditRepository,
     private readonly sources: SourcesQueueClient,
+    private readonly changes: QueryChangesChannel,
   ) {}
 
   list(): Promise<ListeningQueryRecord[]> {
@@ -61,8 +62,7 @@ export class QueriesService {
       });
       return query;
     });
-    // The sources start listening for it (or stop, for a change) without waiting for the next reconcile.
-    await this.sources.requestReconcile();
+    await this.announce();
     return created;
   }
 
@@ -80,8 +80,17 @@ export class QueriesService {
       await audit({ actor, action: 'query.updated', target: { type: 'query', id }, before, after });
       return after;
     });
-    await this.sources.requestReconcile();
+    await this.announce();
     return updated;
+  }
+
+  /**
+   * The workers tag mentions with the new text at once, and the sources start listening for it
+   * (or stop) without waiting for the next reconcile.
+   */
+  private async announce(): Promise<void> {
+    await this.changes.announce();
+    await this.sources.requestReconcile();
   }
 
   async preview(text: string, hours: number): Promise<QueryPreview> {

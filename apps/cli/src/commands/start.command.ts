@@ -5,6 +5,7 @@ import { loadPublicAddress } from '@watchfloor/config';
 import { migrateDatabase } from '@watchfloor/persistence';
 import { ensureLocalServices } from '../local-services/local-services';
 import { ProcessSupervisor } from '../local-services/process-supervisor';
+import { ensureSecretKey } from '../local-services/secret-key';
 import { PROJECT_ROOT, dataDir } from '../local-services/service-urls';
 import { ensureDemoAccess } from './demo-access';
 
@@ -23,6 +24,7 @@ export async function startCommand(output: NodeJS.WritableStream): Promise<numbe
   const services = await ensureLocalServices(env, log);
   env['DATABASE_URL'] = services.databaseUrl;
   env['REDIS_URL'] = services.redisUrl;
+  env['WATCHFLOOR_SECRET_KEY'] = ensureSecretKey(env, dataDir(env), log);
   const applied = await migrateDatabase(services.databaseUrl);
   log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
   const demo = await ensureDemoAccess(services.databaseUrl, dataDir(env), publicUrl);

@@ -14,6 +14,7 @@ function aLiveMention(overrides: Partial<LiveMention> = {}): LiveMention {
     createdAt: new Date(NOW).toISOString(),
     author: { handle: 'a' },
     sentiment: { label: 'neutral', score: 0 },
+    queryIds: [],
     ingestedAt: NOW,
     ...overrides,
   };

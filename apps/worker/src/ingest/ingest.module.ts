@@ -7,21 +7,31 @@ import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
 import { DeadLetterRepository, MentionRepository } from '@watchfloor/persistence';
 import { IngestPipeline } from '@watchfloor/pipeline';
 import { IngestProcessor } from './ingest.processor';
+import { QueriesModule } from '../queries/queries.module';
+import { QueryTags } from '../queries/query-tags.service';
 
 @Module({
+  imports: [QueriesModule],
   providers: [
     {
       provide: IngestPipeline,
-      useFactory: (mentions: MentionRepository, deadLetters: DeadLetterRepository, redis: Redis, config: AppConfig) => {
+      useFactory: (
+        mentions: MentionRepository,
+        deadLetters: DeadLetterRepository,
+        redis: Redis,
+        config: AppConfig,
+        queryTags: QueryTags,
+      ) => {
         const scorer = new SentimentScorer();
         return new IngestPipeline({
           score: (text) => scorer.score(text),
+          queryTagger: queryTags.current,
           mentions,
           deadLetters,
           live: new LivePublisherClient(redis, config.redisPrefix),
         });
       },
-      inject: [MentionRepository, DeadLetterRepository, REDIS, APP_CONFIG],
+      inject: [MentionRepository, DeadLetterRepository, REDIS, APP_CONFIG, QueryTags],
     },
     IngestProcessor,
   ],

@@ -5,13 +5,13 @@ import { IngestQueueClient, RedisRateGate, SourcesQueueClient } from '@watchfloo
 import { APP_CONFIG, REDIS, provideRepositories } from '@watchfloor/nest-runtime';
 import {
   DeadLetterRepository,
-  ListeningQueryRepository,
   SourceCursorRepository,
   SourceHealthRepository,
   SourceRepository,
 } from '@watchfloor/persistence';
 import { PollCycle, StreamSession } from '@watchfloor/sources';
 import type { PollCyclePorts } from '@watchfloor/sources';
+import { QueriesModule } from '../queries/queries.module';
 import { SourceCatalog } from './source-catalog';
 import { SourcesProcessor } from './sources.processor';
 import { StreamsProcessor } from './streams.processor';
@@ -20,8 +20,9 @@ const POLL_PORTS = Symbol('POLL_PORTS');
 
 /** Listening: the sources' polls and streams, feeding the ingest queue. */
 @Module({
+  imports: [QueriesModule],
   providers: [
-    ...provideRepositories(SourceRepository, SourceHealthRepository, SourceCursorRepository, ListeningQueryRepository),
+    ...provideRepositories(SourceRepository, SourceHealthRepository, SourceCursorRepository),
     {
       provide: SourcesQueueClient,
       useFactory: (redis: Redis, config: AppConfig) => new SourcesQueueClient(redis, config.redisPrefix),

@@ -41,6 +41,9 @@ export class StreamsProcessor implements OnApplicationBootstrap, BeforeApplicati
       name: `worker-${process.pid}`,
       prefix: this.config.redisPrefix,
       concurrency: this.config.sources.streamSlots,
+      // A worker that dies leaves its streams locked this long before another takes them over.
+      lockDuration: this.config.worker.lockMs,
+      stalledInterval: this.config.worker.lockMs,
     });
     this.worker.on('error', (error) => this.logger.error(`streams worker: ${error.message}`));
   }

@@ -24,6 +24,7 @@ export function aScoredMention(overrides: Partial<ScoredMention> = {}): ScoredMe
   return {
     ...aMention(overrides),
     sentiment: { label: 'neutral', score: 0 },
+    queryIds: [],
     ingestedAt: Date.parse('2026-11-23T10:00:01.000Z'),
     ...overrides,
   };

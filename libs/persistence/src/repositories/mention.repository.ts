@@ -24,6 +24,7 @@ interface MentionRow {
   lang: string | null;
   sentiment_label: SentimentLabel;
   sentiment_score: number;
+  query_ids: string[];
 }
 
 export interface VolumeMinute {
@@ -48,15 +49,15 @@ WITH input AS (
     platform text, external_id text, source text, url text, text text,
     created_at timestamptz, ingested_at timestamptz, author_handle text, author_name text,
     author_followers integer, author_verified boolean, lang text, reply_to_id text,
-    repost_of_id text, metrics jsonb, sentiment_label text, sentiment_score real, raw jsonb)
+    repost_of_id text, metrics jsonb, sentiment_label text, sentiment_score real, query_ids uuid[], raw jsonb)
 ),
 inserted AS (
   INSERT INTO mention (platform, external_id, source, url, text, created_at, ingested_at,
     author_handle, author_name, author_followers, author_verified, lang, reply_to_id,
-    repost_of_id, metrics, sentiment_label, sentiment_score, batch_id, raw)
+    repost_of_id, metrics, sentiment_label, sentiment_score, query_ids, batch_id, raw)
   SELECT platform, external_id, source, url, text, created_at, ingested_at,
     author_handle, author_name, author_followers, author_verified, lang, reply_to_id,
-    repost_of_id, metrics, sentiment_label, sentiment_score, $2, coalesce(raw, 'null'::jsonb)
+    repost_of_id, metrics, sentiment_label, sentiment_score, coalesce(query_ids, '{}'), $2, coalesce(raw, 'null'::jsonb)
   FROM input
   ON CONFLICT (platform, external_id) DO NOTHING
   RETURNING id, platform, external_id, ingested_at, sentiment_label, sentiment_score
@@ -102,7 +103,7 @@ export class MentionRepository {
   async findRecent(limit: number): Promise<StoredMention[]> {
     const rows = await this.dataSource.query<MentionRow[]>(
       `SELECT id, platform, external_id, source, url, text, created_at, ingested_at, author_handle,
-              author_name, author_followers, author_verified, lang, sentiment_label, sentiment_score
+              author_name, author_followers, author_verified, lang, sentiment_label, sentiment_score, query_ids
        FROM mention ORDER BY ingested_at DESC, id DESC LIMIT $1`,
       [limit],
     );
@@ -186,6 +187,7 @@ function toRow(mention: ScoredMention) {
     metrics: mention.metrics ?? null,
     sentiment_label: mention.sentiment.label,
     sentiment_score: mention.sentiment.score,
+    query_ids: mention.queryIds,
     raw: mention.raw,
   };
 }
@@ -208,6 +210,7 @@ function fromRow(row: MentionRow): StoredMention {
     },
     ...(row.lang !== null && { lang: row.lang }),
     sentiment: { label: row.sentiment_label, score: row.sentiment_score },
+    queryIds: row.query_ids,
     raw: null,
   };
 }

@@ -21,7 +21,7 @@ export interface SourceHealth {
 
 interface HealthRow {
   source_id: string;
-  month: string;
+  month: Date;
   reads_this_month: number;
   last_activity_at: Date | null;
   last_success_at: Date | null;
@@ -128,7 +128,8 @@ const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 function fromRow(row: HealthRow): SourceHealth {
   return {
-    month: row.month,
+    // A date column: the calendar month (UTC) the reads count towards, as YYYY-MM.
+    month: row.month.toISOString().slice(0, 7),
     readsThisMonth: row.reads_this_month,
     lastActivityAt: iso(row.last_activity_at),
     lastSuccessAt: iso(row.last_success_at),

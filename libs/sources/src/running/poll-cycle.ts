@@ -94,17 +94,20 @@ export class PollCycle {
     await this.deadLetter(batchIdBase, source.id, result.batch.rejected);
     await this.ports.cursors.set(cursorKey, result.cursor);
 
-    const previousEstimates = await this.ports.health.queryEstimates(source.id);
+    const previous = query === null ? undefined : (await this.ports.health.queryEstimates(source.id))[query.id];
     const queryEstimate =
       query === null
         ? undefined
         : {
             queryId: query.id,
-            monthlyReads: estimateMonthlyReads(
-              result.reads,
-              result.batch.mentions.map((mention) => mention.createdAt),
-              cursor === null ? null : dateOrNull(previousEstimates[query.id]?.polledAt),
-              startedAt,
+            monthlyReads: smoothed(
+              previous?.monthlyReads,
+              estimateMonthlyReads(
+                result.reads,
+                result.batch.mentions.map((mention) => mention.createdAt),
+                cursor === null ? null : dateOrNull(previous?.polledAt),
+                startedAt,
+              ),
             ),
           };
     const estimates = await this.estimates(source.id, input.queries, queryEstimate);
@@ -220,6 +223,11 @@ function newestOf(mentions: Mention[]): string | undefined {
   let newest: string | undefined;
   for (const mention of mentions) if (newest === undefined || mention.createdAt > newest) newest = mention.createdAt;
   return newest;
+}
+
+/** One poll's volume is noisy (a burst, a quiet minute): estimates move a third of the way to each new one. */
+function smoothed(previous: number | undefined, sample: number): number {
+  return previous === undefined ? sample : previous + (sample - previous) / 3;
 }
 
 function dateOrNull(value: string | undefined): Date | null {
