@@ -10,3 +10,4 @@ export * from './x';
 export * from './reddit';
 export * from './bluesky';
 export * from './mastodon';
+export * from './recent-ids';

@@ -3,6 +3,7 @@ import type { QueryMatcher } from '@watchfloor/listening';
 import { normalizeBluesky } from '../../normalizers/bluesky.normalizer';
 import { asArray, asRecord, asString } from '../../normalizers/normalized-batch';
 import type { NormalizedBatch } from '../../normalizers/normalized-batch';
+import { RecentIds } from '../recent-ids';
 import type { StreamConnector, StreamRequest } from '../connector';
 import { keepConnected } from '../reconnecting-stream';
 import { readWebSocket } from '../websocket-reader';
@@ -64,7 +65,7 @@ export class BlueskyJetstream implements StreamConnector<JetstreamCursor> {
 
   async run(request: StreamRequest<JetstreamCursor>): Promise<void> {
     const matchers = request.queries.map((query) => compileMatcher(query.node));
-    const delivered = new RecentIdentities(this.options.rememberedPosts ?? 10_000);
+    const delivered = new RecentIds(this.options.rememberedPosts ?? 10_000);
     const checkpointMs = this.options.checkpointMs ?? 10_000;
     let timeUs = request.cursor?.timeUs;
     let handedOnTimeUs = timeUs;
@@ -154,23 +155,4 @@ function parseEvent(line: string): { timeUs: number | undefined; post: CreatedPo
   }
   const lang = asString(asArray(record?.['langs'])[0]);
   return { timeUs, post: { identity: `${did}/${rkey}`, text, did, lang } };
-}
-
-/** A set that forgets its oldest entries past a size: memory stays bounded on an endless stream. */
-class RecentIdentities {
-  private readonly entries = new Set<string>();
-
-  constructor(private readonly capacity: number) {}
-
-  has(identity: string): boolean {
-    return this.entries.has(identity);
-  }
-
-  add(identity: string): void {
-    this.entries.add(identity);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.values().next();
-      if (oldest.done !== true) this.entries.delete(oldest.value);
-    }
-  }
 }

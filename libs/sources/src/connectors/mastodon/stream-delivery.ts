@@ -1,7 +1,7 @@
 import type { NormalizedBatch } from '../../normalizers/normalized-batch';
 import { asRecord, asString } from '../../normalizers/normalized-batch';
 import { compareNumericIds } from '../newest-first-pager';
-import { RecentIdSet } from './recent-id-set';
+import { RecentIds } from '../recent-ids';
 
 /** Where a Mastodon stream was. Plain JSON, stored as is. */
 export interface MastodonStreamCursor {
@@ -22,7 +22,7 @@ const REMEMBERED_IDS = 10_000;
  */
 export class StreamDelivery {
   private positions: Record<string, string>;
-  private readonly delivered = new RecentIdSet(REMEMBERED_IDS);
+  private readonly delivered = new RecentIds(REMEMBERED_IDS);
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -57,7 +57,7 @@ export class StreamDelivery {
   }
 }
 
-function uniqueNew(batch: NormalizedBatch, delivered: RecentIdSet): NormalizedBatch['mentions'] {
+function uniqueNew(batch: NormalizedBatch, delivered: RecentIds): NormalizedBatch['mentions'] {
   const inBatch = new Set<string>();
   return batch.mentions.filter((mention) => {
     if (delivered.has(mention.externalId) || inBatch.has(mention.externalId)) return false;

@@ -1,4 +1,4 @@
-import { RecentPostIds, backfillMinutes } from './stream-backfill';
+import { backfillMinutes } from './stream-backfill';
 
 describe('backfillMinutes', () => {
   const now = Date.parse('2026-11-23T09:00:00Z');
@@ -19,28 +19,5 @@ describe('backfillMinutes', () => {
   it('never asks for more than the five minutes X replays', () => {
     expect(backfillMinutes(now - 5 * 60_000 - 1, now)).toBe(5);
     expect(backfillMinutes(now - 3 * 3_600_000, now)).toBe(5);
-  });
-});
-
-describe('RecentPostIds', () => {
-  it('remembers the latest ids up to its capacity, forgetting the oldest first', () => {
-    const recent = new RecentPostIds(3, ['1', '2']);
-    recent.add('3');
-    recent.add('4');
-    expect(recent.has('1')).toBe(false);
-    expect(recent.newest(10)).toEqual(['2', '3', '4']);
-  });
-
-  it('moves an id seen again to the newest end', () => {
-    const recent = new RecentPostIds(3, ['1', '2', '3']);
-    recent.add('1');
-    recent.add('4');
-    expect(recent.newest(3)).toEqual(['3', '1', '4']);
-  });
-
-  it('gives the newest ids oldest first, as it takes them back', () => {
-    const recent = new RecentPostIds(10, ['1', '2', '3', '4']);
-    expect(recent.newest(2)).toEqual(['3', '4']);
-    expect(new RecentPostIds(10, recent.newest(2)).has('3')).toBe(true);
   });
 });

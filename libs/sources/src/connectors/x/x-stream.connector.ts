@@ -5,7 +5,8 @@ import type { NormalizedBatch, RejectedItem } from '../../normalizers/normalized
 import { normalizeTwitter } from '../../normalizers/twitter.normalizer';
 import type { StreamConnector, StreamRequest } from '../connector';
 import { keepConnected } from '../reconnecting-stream';
-import { RecentPostIds, backfillMinutes } from './stream-backfill';
+import { RecentIds } from '../recent-ids';
+import { backfillMinutes } from './stream-backfill';
 import { X_POST_FIELDS, toSourceError } from './x-client';
 import { syncStreamRules, wantedStreamRules } from './x-stream-rules';
 
@@ -52,7 +53,7 @@ type QueuedLine = { line: StreamLine; receivedAt: number } | { unreadable: strin
 /** What one run remembers across its reconnects. */
 interface StreamState {
   lastSignalAt: number | undefined;
-  recent: RecentPostIds;
+  recent: RecentIds;
   rulesSynced: boolean;
 }
 
@@ -81,7 +82,7 @@ export class XFilteredStream implements StreamConnector<XStreamCursor> {
     const lastPostAt = request.cursor?.lastPostAt;
     const state: StreamState = {
       lastSignalAt: lastPostAt === undefined ? undefined : Date.parse(lastPostAt),
-      recent: new RecentPostIds(this.rememberedIds, request.cursor?.recentIds ?? []),
+      recent: new RecentIds(this.rememberedIds, request.cursor?.recentIds ?? []),
       rulesSynced: false,
     };
     await keepConnected({
