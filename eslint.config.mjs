@@ -80,7 +80,7 @@ export default tseslint.config(
   layer(['libs/analysis/src/**'], ['domain']),
   layer(['libs/pipeline/src/**'], ['domain', 'contracts', 'analysis', 'listening']),
   layer(['libs/sources/src/**'], ['domain', 'contracts', 'listening']),
-  layer(['libs/persistence/src/**'], ['domain', 'access', 'sources'], { plain: false }),
+  layer(['libs/persistence/src/**'], ['domain', 'access', 'contracts', 'sources'], { plain: false }),
   layer(['libs/messaging/src/**'], ['domain', 'contracts', 'sources'], { plain: false }),
   layer(['libs/nest-runtime/src/**'], ['access', 'config', 'persistence', 'messaging'], { plain: false }),
   {

@@ -1,2 +1,3 @@
 export * from './queues';
 export * from './live-events';
+export * from './source-api';

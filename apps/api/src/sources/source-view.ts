@@ -1,27 +1,6 @@
 import type { SourceHealth, StoredSource } from '@watchfloor/persistence';
+import type { SourceView } from '@watchfloor/contracts';
 import { SOURCE_KIND_SPECS, sourceStateOf } from '@watchfloor/sources';
-import type { SourceKind, SourceState } from '@watchfloor/sources';
-
-/** A source as the admin sees it: never its credentials, only which fields are set. */
-export interface SourceView {
-  id: string;
-  name: string;
-  kind: SourceKind;
-  platform: string;
-  label: string;
-  settings: Record<string, unknown>;
-  credentialFields: string[];
-  pollSeconds: number;
-  monthlyReadBudget: number | null;
-  enabled: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  state: SourceState;
-  /** Seconds since the newest mention the source has seen was posted. */
-  lagSeconds: number | null;
-  health: SourceHealth | null;
-}
 
 export function toSourceView(source: StoredSource, health: SourceHealth | null, now = new Date()): SourceView {
   const spec = SOURCE_KIND_SPECS[source.kind];

@@ -7,7 +7,7 @@ import { SOURCE_KINDS, SOURCE_KIND_SPECS } from '@watchfloor/sources';
 import { CurrentPrincipal, Requires } from '../auth/auth.decorators';
 import { ZodValidationPipe, jsonSchemaOf } from '../validation/zod-validation.pipe';
 import { SourcesService } from './sources.service';
-import type { SourceView } from './source-view';
+import type { SourceKindView, SourceView } from '@watchfloor/contracts';
 
 const name = z.string().trim().min(1).max(120);
 const settings = z.record(z.string(), z.unknown());
@@ -37,20 +37,6 @@ const sourceChangesBody = z
   })
   .strict()
   .refine((changes) => Object.keys(changes).length > 0, 'name at least one change');
-
-export interface SourceKindView {
-  kind: string;
-  platform: string;
-  label: string;
-  scope: 'query' | 'source';
-  run: 'poll' | 'stream';
-  settings: Record<string, unknown>;
-  credentials: Record<string, unknown> | null;
-  credentialsRequired: boolean;
-  defaultPollSeconds: number;
-  defaultMonthlyReadBudget: number | null;
-  requestLimit: { requests: number; perSeconds: number };
-}
 
 @ApiTags('sources')
 @Controller('sources')

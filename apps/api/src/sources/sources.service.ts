@@ -14,7 +14,7 @@ import type { SourceChanges } from '@watchfloor/persistence';
 import { SOURCE_KIND_SPECS, specOf, validateSourceCredentials, validateSourceSettings } from '@watchfloor/sources';
 import type { SourceKind } from '@watchfloor/sources';
 import { toSourceView } from './source-view';
-import type { SourceView } from './source-view';
+import type { SourceView } from '@watchfloor/contracts';
 
 export interface NewSourceInput {
   name: string;

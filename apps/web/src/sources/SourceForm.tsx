@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { apiFetch } from '../api/http';
-import type { FieldsSchema, SourceKindView } from './source-types';
+import type { FieldsSchema, SourceKindView } from '@watchfloor/contracts';
 
 const INPUT = { padding: 8, fontSize: 15, width: 280 } as const;
 

@@ -4,7 +4,7 @@ import { AdminTable, Cell } from '../admin/AdminTable';
 import { Problem } from '../layout/Problem';
 import { theme } from '../theme';
 import { SourceForm } from './SourceForm';
-import type { SourceKindView, SourceView } from './source-types';
+import type { SourceKindView, SourceView } from '@watchfloor/contracts';
 
 const REFRESH_MS = 10_000;
 

@@ -1,23 +1,10 @@
 import type { DataSource } from 'typeorm';
+import type { SourceHealthView } from '@watchfloor/contracts';
 import type { BudgetWarning, SourceHealthStore, SourceObservation } from '@watchfloor/sources';
 import { toJsonbParameter } from './jsonb-parameter';
 
-/** What is known of a source's health, as the admin and `/api/health` show it. */
-export interface SourceHealth {
-  month: string;
-  readsThisMonth: number;
-  lastActivityAt: string | null;
-  lastSuccessAt: string | null;
-  lastErrorAt: string | null;
-  lastErrorKind: string | null;
-  lastError: string | null;
-  newestMentionAt: string | null;
-  rateLimit: { remaining: number | null; limit: number | null; resetAt: string | null };
-  blockedUntil: string | null;
-  streamConnected: boolean | null;
-  warnings: BudgetWarning[];
-  queryEstimates: Record<string, { monthlyReads: number; polledAt: string }>;
-}
+/** What is known of a source's health: the shape the API answers with. */
+export type SourceHealth = SourceHealthView;
 
 interface HealthRow {
   source_id: string;

@@ -1,7 +1,8 @@
+import type { SourceState } from '@watchfloor/contracts';
 import { specOf } from './source-definition';
 import type { SourceKind } from './source-kinds';
 
-export type SourceState = 'disabled' | 'never-run' | 'ok' | 'warning' | 'rate-limited' | 'error' | 'stale';
+export type { SourceState };
 
 /** What the health record holds that the state is judged from. */
 export interface HealthFacts {

@@ -1,3 +1,5 @@
+import type { BudgetWarningView } from '@watchfloor/contracts';
+
 /** Reads allowed ahead of the month's straight line, so a quiet start does not starve the first polls. */
 const BURST_SHARE = 0.02;
 export const BUDGET_WARNING_SHARE = 0.8;
@@ -30,10 +32,8 @@ export function readAllowance({ monthlyReadBudget, readsThisMonth, now }: Budget
   return Math.max(0, Math.floor(accrued - readsThisMonth));
 }
 
-export interface BudgetWarning {
-  code: 'budget-80' | 'budget-spent' | 'query-too-broad' | 'queries-too-broad';
-  message: string;
-}
+/** What the admin is told about a budget; the API answers with it as it is. */
+export type BudgetWarning = BudgetWarningView;
 
 /**
  * What the admin should hear about a budget: 80 % used, all used, or queries whose volume would

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody, sendJson } from './http-replies';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 
@@ -111,7 +112,7 @@ export class FakeBlueskyServer {
         if (bearer === undefined || !this.refreshTokens.delete(bearer)) {
           return xrpcError(response, 400, 'ExpiredToken', 'Token has been revoked');
         }
-        return json(response, 200, this.issueSession());
+        return sendJson(response, 200, this.issueSession());
     }
     const access = bearer === undefined ? undefined : this.accessTokens.get(bearer);
     if (access === 'expired') return xrpcError(response, 400, 'ExpiredToken', 'Token has expired');
@@ -123,7 +124,7 @@ export class FakeBlueskyServer {
         return this.searchPosts(url.searchParams, response);
       case 'app.bsky.feed.getPosts': {
         const uris = new Set(url.searchParams.getAll('uris'));
-        return json(response, 200, { posts: this.posts.filter((post) => uris.has(uriOf(post))).map(postView) });
+        return sendJson(response, 200, { posts: this.posts.filter((post) => uris.has(uriOf(post))).map(postView) });
       }
       case 'com.atproto.repo.createRecord':
         if (!authenticated) return xrpcError(response, 401, 'AuthMissing', 'Authentication Required');
@@ -136,7 +137,7 @@ export class FakeBlueskyServer {
     if (body['identifier'] !== this.identifier || body['password'] !== this.appPassword) {
       return xrpcError(response, 401, 'AuthenticationRequired', 'Invalid identifier or password');
     }
-    json(response, 200, { ...this.issueSession(), email: 'brand@example.com', emailConfirmed: true, active: true });
+    sendJson(response, 200, { ...this.issueSession(), email: 'brand@example.com', emailConfirmed: true, active: true });
   }
 
   private issueSession() {
@@ -174,7 +175,7 @@ export class FakeBlueskyServer {
     const page = rest.slice(0, Math.min(Number(params.get('limit') ?? 25), this.pageSize));
     const more = rest.length > page.length;
     const used = this.requestsTo('app.bsky.feed.searchPosts').length;
-    json(
+    sendJson(
       response,
       200,
       {
@@ -191,7 +192,7 @@ export class FakeBlueskyServer {
     const rkey = `3lreply${this.created.length + 1}`;
     const uri = `at://${this.did}/${String(body['collection'])}/${rkey}`;
     this.created.push({ uri, record: body['record'] as Record<string, unknown> });
-    json(response, 200, {
+    sendJson(response, 200, {
       uri,
       cid: cidOf(rkey),
       commit: { cid: 'bafyreicommit', rev: '3lrev0000000' },
@@ -252,21 +253,7 @@ function xrpcError(
   message: string,
   headers: Record<string, string> = {},
 ): void {
-  json(response, status, { error, message }, headers);
-}
-
-function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
+  sendJson(response, status, { error, message }, headers);
 }
 
 export type JetstreamEvent = Record<string, unknown> & { did: string; time_us: number; kind: string };
@@ -285,7 +272,7 @@ export class FakeJetstreamServer {
   connections: { cursor: string | null; wantedCollections: string[] }[] = [];
   private nextTimeUs = 1_795_900_000_000_000;
   private sockets = new Set<{ socket: WebSocket; wanted: string[]; sent: number }>();
-  private server: Server = createServer((_request, response) => json(response, 404, { error: 'NotFound' }));
+  private server: Server = createServer((_request, response) => sendJson(response, 404, { error: 'NotFound' }));
   private wss = new WebSocketServer({ noServer: true });
 
   constructor() {

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type WebSocket from 'ws';
 import { snowflake, statusEntity, searchPage, timelinePage } from './mastodon-entities';
 import type { FakeStatusInput, StatusRecord, StoredStatus } from './mastodon-entities';
+import { readBody, sendJson } from './http-replies';
 
 export type { FakeStatusInput, StatusRecord } from './mastodon-entities';
 
@@ -184,21 +185,21 @@ export class FakeMastodonServer {
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
-    const body = await readJson(request);
+    const body = parseJsonBody(await readBody(request));
     this.record(request, url, body);
     const reset = new Date(Date.now() + 5 * 60_000).toISOString();
     if (this.rateLimitedRequests > 0 && this.requestsBeforeRateLimit-- <= 0) {
       this.rateLimitedRequests--;
       const resetAt = new Date(Date.now() + this.rateLimitResetMs).toISOString();
-      return send(response, 429, { error: 'Too many requests' }, rateLimitHeaders(0, resetAt));
+      return sendJson(response, 429, { error: 'Too many requests' }, rateLimitHeaders(0, resetAt));
     }
     this.remaining = Math.max(0, this.remaining - 1);
     const headers = rateLimitHeaders(this.remaining, reset);
     if (url.pathname === '/api/v2/instance') {
       const streaming = this.url.replace(/^http/, 'ws');
-      return send(response, 200, { domain: '127.0.0.1', configuration: { urls: { streaming } } }, headers);
+      return sendJson(response, 200, { domain: '127.0.0.1', configuration: { urls: { streaming } } }, headers);
     }
-    if (!this.authorized(request)) return send(response, 401, { error: 'The access token is invalid' }, headers);
+    if (!this.authorized(request)) return sendJson(response, 401, { error: 'The access token is invalid' }, headers);
     const tagPath = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
     if (tagPath !== null) {
       const tags = [decodeURIComponent(tagPath[1]!), ...url.searchParams.getAll('any[]')].map((tag) =>
@@ -224,7 +225,7 @@ export class FakeMastodonServer {
     }
     if (url.pathname === '/api/v2/search') {
       const statuses = searchPage(this.statuses, url.searchParams);
-      return send(response, 200, { accounts: [], statuses, hashtags: [] }, headers);
+      return sendJson(response, 200, { accounts: [], statuses, hashtags: [] }, headers);
     }
     if (url.pathname === '/api/v1/notifications') {
       const types = url.searchParams.getAll('types[]');
@@ -235,7 +236,7 @@ export class FakeMastodonServer {
     }
     if (url.pathname === '/api/v1/statuses' && request.method === 'POST')
       return this.createReply(request, body, response, headers);
-    return send(response, 404, { error: 'Record not found' }, headers);
+    return sendJson(response, 404, { error: 'Record not found' }, headers);
   }
 
   private createReply(
@@ -246,14 +247,14 @@ export class FakeMastodonServer {
   ): void {
     const key = header(request, 'idempotency-key');
     const known = key === undefined ? undefined : this.idempotentReplies.get(key);
-    if (known !== undefined) return send(response, 200, known, headers);
+    if (known !== undefined) return sendJson(response, 200, known, headers);
     const fields = body as { status?: string; in_reply_to_id?: string };
     if (typeof fields.status !== 'string' || fields.status === '') {
-      return send(response, 422, { error: "Validation failed: Text can't be blank" }, headers);
+      return sendJson(response, 422, { error: "Validation failed: Text can't be blank" }, headers);
     }
     const status = this.post({ text: fields.status, acct: 'brand', inReplyToId: fields.in_reply_to_id });
     if (key !== undefined) this.idempotentReplies.set(key, status);
-    send(response, 200, status, headers);
+    sendJson(response, 200, status, headers);
   }
 
   private matching(keep: (status: StoredStatus) => boolean): StatusRecord[] {
@@ -271,7 +272,7 @@ export class FakeMastodonServer {
       };
       headers['Link'] = `${link('max_id', page.at(-1)!.id)}; rel="next", ${link('min_id', page[0]!.id)}; rel="prev"`;
     }
-    send(response, 200, page, headers);
+    sendJson(response, 200, page, headers);
   }
 
   private authorized(request: IncomingMessage): boolean {
@@ -298,11 +299,6 @@ function rateLimitHeaders(remaining: number, resetIso: string): Record<string, s
   };
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
-}
-
 function refuse(socket: Duplex, status: number, error: string): void {
   const body = JSON.stringify({ error });
   socket.end(
@@ -315,10 +311,7 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+function parseJsonBody(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody, sendJson } from './http-replies';
 
 /** A post as stored by the fake; `malformed` drops what the normalizer needs (its date and link). */
 export interface FakeRedditPost {
@@ -92,33 +93,33 @@ export class FakeRedditServer {
     this.requests.push(recorded);
     if (url.pathname === '/api/v1/access_token' && recorded.method === 'POST') return this.token(recorded, response);
     const grant = this.issued.get((recorded.authorization ?? '').replace(/^bearer /i, ''));
-    if (grant === undefined) return json(response, 401, { message: 'Unauthorized', error: 401 });
+    if (grant === undefined) return sendJson(response, 401, { message: 'Unauthorized', error: 401 });
     if (/^(\/r\/[^/]+)?\/search$/.test(url.pathname)) return this.search(url, response);
     if (url.pathname === '/api/comment' && recorded.method === 'POST') {
-      if (grant !== 'user') return json(response, 403, { message: 'Forbidden', error: 403 });
+      if (grant !== 'user') return sendJson(response, 403, { message: 'Forbidden', error: 403 });
       return this.comment(recorded.form, response);
     }
-    json(response, 404, { message: 'Not Found', error: 404 });
+    sendJson(response, 404, { message: 'Not Found', error: 404 });
   }
 
   private token(request: RecordedRedditRequest, response: ServerResponse): void {
     const expected = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
     if (this.refuseClient || request.authorization !== expected) {
-      return json(response, 401, { message: 'Unauthorized', error: 401 });
+      return sendJson(response, 401, { message: 'Unauthorized', error: 401 });
     }
     const grant = request.form['grant_type'];
     if (
       grant === 'password' &&
       (request.form['username'] !== this.username || request.form['password'] !== this.password)
     ) {
-      return json(response, 200, { error: 'invalid_grant' });
+      return sendJson(response, 200, { error: 'invalid_grant' });
     }
     if (grant !== 'password' && grant !== 'client_credentials') {
-      return json(response, 200, { error: 'unsupported_grant_type' });
+      return sendJson(response, 200, { error: 'unsupported_grant_type' });
     }
     const token = `token-${this.issued.size + 1}-${grant}`;
     this.issued.set(token, grant === 'password' ? 'user' : 'app');
-    json(response, 200, { access_token: token, token_type: 'bearer', expires_in: 86_400, scope: '*' });
+    sendJson(response, 200, { access_token: token, token_type: 'bearer', expires_in: 86_400, scope: '*' });
   }
 
   private search(url: URL, response: ServerResponse): void {
@@ -127,7 +128,7 @@ export class FakeRedditServer {
       if ((limited.afterSearches ?? 0) > 0) limited.afterSearches!--;
       else {
         limited.times--;
-        return json(
+        return sendJson(
           response,
           429,
           { message: 'Too Many Requests', error: 429 },
@@ -144,7 +145,7 @@ export class FakeRedditServer {
     const size = Math.min(Number(url.searchParams.get('limit') ?? 25), this.pageSize);
     const page = ordered.slice(start, start + size);
     const more = start + size < ordered.length;
-    json(
+    sendJson(
       response,
       200,
       {
@@ -163,13 +164,13 @@ export class FakeRedditServer {
   }
 
   private comment(form: Record<string, string>, response: ServerResponse): void {
-    if (this.commentError !== undefined) return json(response, 200, { json: { errors: [this.commentError] } });
+    if (this.commentError !== undefined) return sendJson(response, 200, { json: { errors: [this.commentError] } });
     const parent = form['thing_id'] ?? '';
     const id = `c${(this.comments.length + 1).toString(36)}`;
     const linkId = parent.startsWith('t3_') ? parent : 't3_unknown';
     const name = `t1_${id}`;
     this.comments.push({ parent, text: form['text'] ?? '', name });
-    json(response, 200, {
+    sendJson(response, 200, {
       json: {
         errors: [],
         data: {
@@ -221,18 +222,4 @@ function rateLimitHeaders(used: number, remaining: number, resetSeconds: number)
     'X-Ratelimit-Remaining': `${Math.max(0, remaining)}.0`,
     'X-Ratelimit-Reset': String(resetSeconds),
   };
-}
-
-function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
