@@ -8,22 +8,35 @@ describe('pnpm watchfloor score', () => {
     { id: 3, text: 'Boarding now' },
     { id: 4, text: 'not good at all' },
     { id: 5, text: 'constructor __proto__' },
+    { id: 6, text: 'Der Flug wurde gestrichen und niemand hilft uns' },
+    { id: 7, text: 'great flight', lang: 'es' },
   ];
 
-  it('prints exactly one NDJSON line per input, in order, with the pipeline scorer’s label and score', async () => {
+  it('prints exactly one NDJSON line per input, in order, with the pipeline scorer’s reading and why', async () => {
     const input = texts.map((entry) => JSON.stringify(entry)).join('\n');
     const { code, stdout } = await runCommand('pnpm', ['-s', 'watchfloor', 'score'], { stdin: `${input}\n` });
     expect(code).toBe(0);
     const lines = stdout
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as { label: string; score: number });
+      .map((line) => JSON.parse(line) as { label: string; score: number; confidence: number; lang: string });
     const scorer = new SentimentScorer();
-    expect(lines).toEqual(texts.map(({ id, text }) => ({ id, ...scorer.score(text) })));
+    expect(lines).toEqual(texts.map(({ id, text, lang }) => ({ id, ...scorer.score(text, lang) })));
+    expect(lines.map((line) => [line.label, line.lang])).toEqual([
+      ['positive', 'en'],
+      ['negative', 'en'],
+      ['neutral', 'en'],
+      ['negative', 'en'],
+      ['neutral', 'en'],
+      ['unsupported', 'de'],
+      ['unsupported', 'es'],
+    ]);
+    expect(lines[1]).toMatchObject({ explanation: expect.arrayContaining([{ text: 'Terrible', weight: -2.1 }]) });
     for (const line of lines) {
-      expect(['positive', 'neutral', 'negative']).toContain(line.label);
       expect(line.score).toBeGreaterThanOrEqual(-1);
       expect(line.score).toBeLessThanOrEqual(1);
+      expect(line.confidence).toBeGreaterThanOrEqual(0);
+      expect(line.confidence).toBeLessThanOrEqual(1);
     }
   });
 
@@ -37,7 +50,7 @@ describe('pnpm watchfloor score', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as unknown);
     expect(lines).toEqual([
-      { id: 1, label: 'positive', score: expect.any(Number) },
+      expect.objectContaining({ id: 1, label: 'positive', score: expect.any(Number), lang: 'en' }),
       { id: null, error: expect.stringContaining('not JSON') },
       { id: 3, error: '"text" must be a string' },
     ]);

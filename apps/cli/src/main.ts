@@ -4,6 +4,9 @@ import { replayCommand } from './commands/replay.command';
 import { scoreCommand } from './commands/score.command';
 import { startCommand } from './commands/start.command';
 import { benchCommand } from './bench/bench.command';
+import { sentimentBenchCommand } from './bench/sentiment-bench.command';
+import { SCORER_NAMES, isScorerName } from './bench/sentiment-libraries';
+import type { ScorerName } from './bench/sentiment-libraries';
 import { auditExportCommand, auditVerifyCommand } from './commands/audit.command';
 import { kioskCreateCommand } from './commands/kiosk.command';
 import { normalizeCommand } from './commands/normalize.command';
@@ -17,6 +20,11 @@ const USAGE = `Usage: pnpm watchfloor <command>
   score                       NDJSON {"id","text"} on stdin -> {"id","label","score"} on stdout
   bench [--seconds N] [--rate N]
                               drive the running pipeline flat out (or at N/s) and measure it
+  bench-sentiment [--set FILE]... [--only NAME[,NAME]...]
+                              ours against natural (afinn, senticon, pattern), sentiment,
+                              vader-sentiment and wink-sentiment: macro-F1, negative F1, texts/s
+                              on the VADER sets in ../shared/data, or on each --set FILE instead
+                              ("id<TAB>mean<TAB>text" or "label<TAB>text"); --only ours to time ours
   user add --email E --role R [--name N]
                               create an account; the password is read from stdin
                               (roles: admin, manager, agent, analyst, viewer)
@@ -56,6 +64,16 @@ async function run(argv: string[]): Promise<number> {
           seconds: values.seconds === undefined ? 60 : positiveNumber('--seconds', values.seconds),
           ...(values.rate !== undefined && { rate: positiveNumber('--rate', values.rate) }),
         },
+        process.stdout,
+      );
+    }
+    case 'bench-sentiment': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { set: { type: 'string', multiple: true }, only: { type: 'string' } },
+      });
+      return sentimentBenchCommand(
+        { sets: values.set ?? [], ...(values.only !== undefined && { only: scorerNames(values.only) }) },
         process.stdout,
       );
     }
@@ -105,6 +123,13 @@ function positiveNumber(name: string, value: string): number {
   if (!Number.isFinite(number) || number <= 0)
     throw new UsageError(`${name} must be a positive number, not "${value}"`);
   return number;
+}
+
+function scorerNames(list: string): ScorerName[] {
+  return [...new Set(list.split(','))].map((name) => {
+    if (!isScorerName(name)) throw new UsageError(`--only takes ${SCORER_NAMES.join(', ')}; not "${name}"`);
+    return name;
+  });
 }
 
 run(process.argv.slice(2)).then(

@@ -22,5 +22,6 @@ export const theme = {
     positive: '#35d07f',
     neutral: '#8f9bb3',
     negative: '#ff5c5c',
+    unsupported: '#5d6b80',
   } satisfies Record<SentimentLabel, string>,
 } as const;

@@ -1,1 +1,2 @@
-export * from './sentiment-scorer';
+export * from './sentiment/sentiment-scorer';
+export * from './evaluation/classification-metrics';

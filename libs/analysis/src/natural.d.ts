@@ -8,3 +8,27 @@ declare module 'natural/lib/natural/sentiment/SentimentAnalyzer' {
   }
   export = SentimentAnalyzer;
 }
+
+declare module 'natural/lib/natural/util/stopwords' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_nl' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_fr' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_it' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_pt' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_es' {
+  export const words: string[];
+}

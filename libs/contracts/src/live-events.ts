@@ -19,7 +19,7 @@ export interface LiveMention {
   text: string;
   createdAt: string;
   author: { handle: string; name?: string; followers?: number; verified?: boolean };
-  sentiment: { label: SentimentLabel; score: number };
+  sentiment: { label: SentimentLabel; score: number; confidence: number };
   /** The saved queries it matches (brand and competitor). */
   queryIds: string[];
   /** Epoch ms when Watchfloor received it; clients measure ingestion-to-screen latency from it. */

@@ -35,12 +35,15 @@ export interface Mention {
   raw: unknown;
 }
 
-export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+/** `unsupported`: a language the scorer cannot read; said honestly rather than guessed as neutral. */
+export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unsupported';
 
 export interface Sentiment {
   label: SentimentLabel;
-  /** In [-1, 1]. */
+  /** In [-1, 1]; 0 for `unsupported`. */
   score: number;
+  /** How sure the reading is, 0 to 1: low readings are the ones a person should check. */
+  confidence: number;
 }
 
 export interface ScoredMention extends Mention {

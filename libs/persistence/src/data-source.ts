@@ -11,6 +11,7 @@ import { SourceCursorEntity } from './entities/source-cursor.entity';
 import { SourceEntity, SourceHealthEntity } from './entities/source.entities';
 import { Sources1764020000000 } from './migrations/1764020000000-sources';
 import { MentionQueries1764030000000 } from './migrations/1764030000000-mention-queries';
+import { SentimentReadings1764040000000 } from './migrations/1764040000000-sentiment-readings';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   SourceCursors1764010000000,
   Sources1764020000000,
   MentionQueries1764030000000,
+  SentimentReadings1764040000000,
 ];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */

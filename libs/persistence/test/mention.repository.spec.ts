@@ -42,12 +42,13 @@ describe('MentionRepository (PostgreSQL)', () => {
     expect(retried.map((mention) => mention.externalId).sort()).toEqual([owned.externalId, 'late'].sort());
   });
 
-  it('counts stored mentions into per-minute volume by sentiment, once', async () => {
+  it('counts stored mentions into per-minute volume by sentiment, once, posts it cannot read apart', async () => {
     const ingestedAt = Date.parse('2026-01-01T08:15:30Z');
     const batch = [
-      aScoredMention({ ingestedAt, sentiment: { label: 'negative', score: -0.5 } }),
-      aScoredMention({ ingestedAt, sentiment: { label: 'negative', score: -0.7 } }),
-      aScoredMention({ ingestedAt, sentiment: { label: 'positive', score: 0.6 } }),
+      aScoredMention({ ingestedAt, sentiment: { label: 'negative', score: -0.5, confidence: 0.9 } }),
+      aScoredMention({ ingestedAt, sentiment: { label: 'negative', score: -0.7, confidence: 0.9 } }),
+      aScoredMention({ ingestedAt, sentiment: { label: 'positive', score: 0.6, confidence: 0.9 } }),
+      aScoredMention({ ingestedAt, lang: 'ja', sentiment: { label: 'unsupported', score: 0, confidence: 0 } }),
     ];
     await mentions.storeBatch('volume-batch', batch, false);
     await mentions.storeBatch('volume-batch', batch, true);
@@ -62,6 +63,8 @@ describe('MentionRepository (PostgreSQL)', () => {
       positive: 1,
       neutral: 0,
       negative: 2,
+      unsupported: 1,
+      // The mean is of what was read: the unsupported post is volume, not a neutral vote.
       meanScore: -0.2,
     });
     expect(volume[0]!.positive + volume[0]!.negative + volume[0]!.neutral).toBe(0);

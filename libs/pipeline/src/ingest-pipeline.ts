@@ -1,11 +1,10 @@
 import type { IngestBatchJob } from '@watchfloor/contracts';
-import type { Sentiment } from '@watchfloor/domain';
 import type { DeadLetterStore, LivePublisher, MentionStore } from './ports';
 import { dropDuplicatesInBatch, scoreMentions, validateBatch } from './stages';
-import type { QueryTagger } from './stages';
+import type { QueryTagger, SentimentReader } from './stages';
 
 export interface IngestPipelineDependencies {
-  score: (text: string) => Sentiment;
+  score: SentimentReader;
   /** The current saved queries' matcher: it changes as queries are saved, so it is asked per batch. */
   queryTagger: () => QueryTagger;
   mentions: MentionStore;

@@ -1,4 +1,5 @@
 import { aMention } from '@watchfloor/domain/testing';
+import { SentimentScorer } from '@watchfloor/analysis';
 import { parseQuery } from '@watchfloor/listening';
 import { compileQueryTagger } from './query-tagger';
 import { dropDuplicatesInBatch, scoreMentions, validateBatch } from './stages';
@@ -29,15 +30,19 @@ describe('pipeline stages', () => {
       { id: 'brand', node: parseQuery('skylark') },
       { id: 'rival', node: parseQuery('"blue jay air" OR #bluejay') },
     ]);
+    const scorer = new SentimentScorer();
+    const { lang: _platformLang, ...untagged } = aMention({ text: 'Skylark lost my bag, awful. #BlueJay is better' });
     const scored = scoreMentions(
-      [aMention({ text: 'Skylark was great' }), aMention({ text: 'Skylark awful, #BlueJay better' })],
-      (text) => (text.includes('great') ? { label: 'positive', score: 0.6 } : { label: 'negative', score: -0.6 }),
+      [aMention({ text: 'Skylark was great' }), untagged, aMention({ text: 'Skylark war super', lang: 'de' })],
+      (text, lang) => scorer.score(text, lang),
       tagger,
       1234,
     );
-    expect(scored.map((m) => [m.sentiment.label, m.queryIds, m.ingestedAt])).toEqual([
-      ['positive', ['brand'], 1234],
-      ['negative', ['brand', 'rival'], 1234],
+    expect(scored.map((m) => [m.sentiment.label, m.queryIds, m.lang, m.ingestedAt])).toEqual([
+      ['positive', ['brand'], 'en', 1234],
+      // No language from the platform: the one read is kept.
+      ['negative', ['brand', 'rival'], 'en', 1234],
+      ['unsupported', ['brand'], 'de', 1234],
     ]);
     expect(compileQueryTagger([])(aMention())).toEqual([]);
   });

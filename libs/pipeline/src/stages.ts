@@ -32,16 +32,27 @@ export function dropDuplicatesInBatch(mentions: readonly Mention[]): Mention[] {
 /** Which saved queries a mention matches: every one, whichever source brought it. */
 export type QueryTagger = (mention: Mention) => string[];
 
+/** A sentiment reading and the language it was read in ("und" when the text had no words). */
+export type SentimentReader = (text: string, lang?: string) => Sentiment & { lang: string };
+
+/**
+ * Scores each mention in the language the platform tagged, and keeps the detected language for
+ * mentions that came without one.
+ */
 export function scoreMentions(
   mentions: readonly Mention[],
-  score: (text: string) => Sentiment,
+  score: SentimentReader,
   tagQueries: QueryTagger,
   ingestedAt: number,
 ): ScoredMention[] {
-  return mentions.map((mention) => ({
-    ...mention,
-    sentiment: score(mention.text),
-    queryIds: tagQueries(mention),
-    ingestedAt,
-  }));
+  return mentions.map((mention) => {
+    const { label, score: value, confidence, lang } = score(mention.text, mention.lang);
+    return {
+      ...mention,
+      ...(mention.lang === undefined && lang !== 'und' && { lang }),
+      sentiment: { label, score: value, confidence },
+      queryIds: tagQueries(mention),
+      ingestedAt,
+    };
+  });
 }

@@ -1,13 +1,15 @@
 import { createInterface } from 'node:readline';
 import { SentimentScorer } from '@watchfloor/analysis';
+import type { SentimentReading } from '@watchfloor/analysis';
 
 /** Lines are written in chunks of this many: one write per line would dominate the run time. */
 const WRITE_CHUNK = 1_000;
 
 /**
- * NDJSON `{"id", "text"}` on stdin → NDJSON `{"id", "label", "score"}` on stdout, one line per
- * input line, same order, scored by exactly the pipeline's scorer. A line that is not a JSON
- * object with a string `text` gets `{"id", "error"}` in its place and makes the exit code 1.
+ * NDJSON `{"id", "text"}` (and optionally `"lang"`, the platform's tag) on stdin → NDJSON
+ * `{"id", "label", "score", "lang", "confidence", "explanation"}` on stdout, one line per input
+ * line, same order, scored by exactly the pipeline's scorer. A line that is not a JSON object with
+ * a string `text` gets `{"id", "error"}` in its place and makes the exit code 1.
  */
 export async function scoreCommand(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
   const scorer = new SentimentScorer();
@@ -33,7 +35,9 @@ export async function scoreCommand(input: NodeJS.ReadableStream, output: NodeJS.
   return failures === 0 ? 0 : 1;
 }
 
-type ScoredLine = { id: unknown; label: string; score: number } | { id: unknown; error: string };
+type ScoredLine =
+  | ({ id: unknown } & Omit<SentimentReading, 'explanation'> & { explanation: SentimentReading['explanation'] })
+  | { id: unknown; error: string };
 
 function scoreLine(line: string, scorer: SentimentScorer): ScoredLine {
   let input: unknown;
@@ -45,12 +49,15 @@ function scoreLine(line: string, scorer: SentimentScorer): ScoredLine {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { id: null, error: 'expected a JSON object {"id": ..., "text": "..."}' };
   }
-  const { id = null, text } = input as { id?: unknown; text?: unknown };
+  const { id = null, text, lang } = input as { id?: unknown; text?: unknown; lang?: unknown };
   if (typeof text !== 'string') {
     return { id, error: '"text" must be a string' };
   }
-  const { label, score } = scorer.score(text);
-  return { id, label, score };
+  if (lang !== undefined && lang !== null && typeof lang !== 'string') {
+    return { id, error: '"lang", when given, must be a language tag such as "en"' };
+  }
+  const { label, score, lang: read, confidence, explanation } = scorer.score(text, lang ?? undefined);
+  return { id, label, score, lang: read, confidence, explanation };
 }
 
 function write(output: NodeJS.WritableStream, lines: string[]): Promise<void> {

@@ -3,7 +3,7 @@ import { theme } from '../theme';
 import type { MinuteVolume } from './wall-store';
 
 /** Negative at the bottom of each bar, where the eye reads first. */
-const STACK_ORDER = ['negative', 'neutral', 'positive'] as const;
+const STACK_ORDER = ['negative', 'neutral', 'positive', 'unsupported'] as const;
 
 function clock(minute: number): string {
   return new Date(minute).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -18,6 +18,7 @@ export function VolumeChart({ minutes }: { minutes: MinuteVolume[] }) {
       positive: entry.positive,
       neutral: entry.neutral,
       negative: entry.negative,
+      unsupported: entry.unsupported,
       sentiment: total > 0 ? Math.round((entry.scoreSum / total) * 100) / 100 : null,
     };
   });

@@ -13,7 +13,7 @@ function aLiveMention(overrides: Partial<LiveMention> = {}): LiveMention {
     text: 'hello',
     createdAt: new Date(NOW).toISOString(),
     author: { handle: 'a' },
-    sentiment: { label: 'neutral', score: 0 },
+    sentiment: { label: 'neutral', score: 0, confidence: 0.6 },
     queryIds: [],
     ingestedAt: NOW,
     ...overrides,
@@ -30,7 +30,7 @@ describe('wall store', () => {
   });
 
   it('ignores a mention delivered twice', () => {
-    const mention = aLiveMention({ sentiment: { label: 'negative', score: -0.5 } });
+    const mention = aLiveMention({ sentiment: { label: 'negative', score: -0.5, confidence: 0.9 } });
     let state = receiveMentions(emptyWall(), [mention], NOW);
     state = receiveMentions(state, [mention], NOW);
     expect(state.mentions).toHaveLength(1);
@@ -43,7 +43,7 @@ describe('wall store', () => {
     let state = loadSnapshot(
       emptyWall(),
       [],
-      [{ minute: '2026-11-23T10:30:00.000Z', positive: 5, neutral: 0, negative: 0, meanScore: 0.5 }],
+      [{ minute: '2026-11-23T10:30:00.000Z', positive: 5, neutral: 0, negative: 0, unsupported: 0, meanScore: 0.5 }],
       snapshotAt,
     );
     state = receiveMentions(
@@ -71,8 +71,8 @@ describe('wall store', () => {
       emptyWall(),
       [],
       [
-        { minute: '2026-11-23T10:29:00.000Z', positive: 100, neutral: 0, negative: 0, meanScore: 0 },
-        { minute: '2026-11-23T10:30:00.000Z', positive: 40, neutral: 0, negative: 0, meanScore: 0 },
+        { minute: '2026-11-23T10:29:00.000Z', positive: 100, neutral: 0, negative: 0, unsupported: 0, meanScore: 0 },
+        { minute: '2026-11-23T10:30:00.000Z', positive: 40, neutral: 0, negative: 0, unsupported: 0, meanScore: 0 },
       ],
       NOW,
     );

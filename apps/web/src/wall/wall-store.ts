@@ -13,6 +13,8 @@ export interface MinuteVolume {
   positive: number;
   neutral: number;
   negative: number;
+  /** Posts in languages the scorer cannot read: volume without sentiment. */
+  unsupported: number;
   scoreSum: number;
 }
 
@@ -36,6 +38,7 @@ export interface VolumeSnapshot {
   positive: number;
   neutral: number;
   negative: number;
+  unsupported: number;
   meanScore: number;
 }
 
@@ -68,6 +71,7 @@ export function loadSnapshot(
       positive: entry.positive,
       neutral: entry.neutral,
       negative: entry.negative,
+      unsupported: entry.unsupported,
       scoreSum: entry.meanScore * total,
     });
   }
@@ -104,7 +108,7 @@ function countIntoMinutes(
   for (const mention of mentions) {
     if (mention.ingestedAt <= countedUntil) continue;
     const minute = Math.floor(mention.ingestedAt / MINUTE_MS) * MINUTE_MS;
-    const entry = byMinute.get(minute) ?? { minute, positive: 0, neutral: 0, negative: 0, scoreSum: 0 };
+    const entry = byMinute.get(minute) ?? emptyMinute(minute);
     entry[mention.sentiment.label]++;
     entry.scoreSum += mention.sentiment.score;
     byMinute.set(minute, entry);
@@ -112,12 +116,16 @@ function countIntoMinutes(
   return lastMinutes(byMinute, now);
 }
 
+function emptyMinute(minute: number): MinuteVolume {
+  return { minute, positive: 0, neutral: 0, negative: 0, unsupported: 0, scoreSum: 0 };
+}
+
 /** The chart's window, gaps filled with zeros, oldest first. */
 export function lastMinutes(byMinute: Map<number, MinuteVolume>, now: number): MinuteVolume[] {
   const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
   const result: MinuteVolume[] = [];
   for (let minute = current - (CHART_MINUTES - 1) * MINUTE_MS; minute <= current; minute += MINUTE_MS) {
-    result.push(byMinute.get(minute) ?? { minute, positive: 0, neutral: 0, negative: 0, scoreSum: 0 });
+    result.push(byMinute.get(minute) ?? emptyMinute(minute));
   }
   return result;
 }
@@ -131,7 +139,7 @@ export function mentionsPerMinute(state: WallState, now: number): number {
   const current = Math.floor(now / MINUTE_MS) * MINUTE_MS;
   const total = (minute: number) => {
     const entry = state.minutes.find((candidate) => candidate.minute === minute);
-    return entry === undefined ? 0 : entry.positive + entry.neutral + entry.negative;
+    return entry === undefined ? 0 : entry.positive + entry.neutral + entry.negative + entry.unsupported;
   };
   const elapsed = (now - current) / MINUTE_MS;
   return Math.round(total(current) + total(current - MINUTE_MS) * (1 - elapsed));

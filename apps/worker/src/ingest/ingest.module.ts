@@ -24,7 +24,7 @@ import { QueryTags } from '../queries/query-tags.service';
       ) => {
         const scorer = new SentimentScorer();
         return new IngestPipeline({
-          score: (text) => scorer.score(text),
+          score: (text, lang) => scorer.score(text, lang),
           queryTagger: queryTags.current,
           mentions,
           deadLetters,

@@ -23,7 +23,7 @@ export function aMention(overrides: Partial<Mention> = {}): Mention {
 export function aScoredMention(overrides: Partial<ScoredMention> = {}): ScoredMention {
   return {
     ...aMention(overrides),
-    sentiment: { label: 'neutral', score: 0 },
+    sentiment: { label: 'neutral', score: 0, confidence: 0.6 },
     queryIds: [],
     ingestedAt: Date.parse('2026-11-23T10:00:01.000Z'),
     ...overrides,

@@ -24,6 +24,7 @@ interface MentionRow {
   lang: string | null;
   sentiment_label: SentimentLabel;
   sentiment_score: number;
+  sentiment_confidence: number;
   query_ids: string[];
 }
 
@@ -33,7 +34,9 @@ export interface VolumeMinute {
   positive: number;
   neutral: number;
   negative: number;
-  /** Mean sentiment score of the minute's mentions, in [-1, 1]. */
+  /** Mentions in languages the scorer cannot read: volume, but no sentiment. */
+  unsupported: number;
+  /** Mean sentiment score of the minute's read mentions, in [-1, 1]. */
   meanScore: number;
 }
 
@@ -49,31 +52,35 @@ WITH input AS (
     platform text, external_id text, source text, url text, text text,
     created_at timestamptz, ingested_at timestamptz, author_handle text, author_name text,
     author_followers integer, author_verified boolean, lang text, reply_to_id text,
-    repost_of_id text, metrics jsonb, sentiment_label text, sentiment_score real, query_ids uuid[], raw jsonb)
+    repost_of_id text, metrics jsonb, sentiment_label text, sentiment_score real, sentiment_confidence real,
+    query_ids uuid[], raw jsonb)
 ),
 inserted AS (
   INSERT INTO mention (platform, external_id, source, url, text, created_at, ingested_at,
     author_handle, author_name, author_followers, author_verified, lang, reply_to_id,
-    repost_of_id, metrics, sentiment_label, sentiment_score, query_ids, batch_id, raw)
+    repost_of_id, metrics, sentiment_label, sentiment_score, sentiment_confidence, query_ids, batch_id, raw)
   SELECT platform, external_id, source, url, text, created_at, ingested_at,
     author_handle, author_name, author_followers, author_verified, lang, reply_to_id,
-    repost_of_id, metrics, sentiment_label, sentiment_score, coalesce(query_ids, '{}'), $2, coalesce(raw, 'null'::jsonb)
+    repost_of_id, metrics, sentiment_label, sentiment_score, sentiment_confidence, coalesce(query_ids, '{}'), $2,
+    coalesce(raw, 'null'::jsonb)
   FROM input
   ON CONFLICT (platform, external_id) DO NOTHING
   RETURNING id, platform, external_id, ingested_at, sentiment_label, sentiment_score
 ),
 counted AS (
-  INSERT INTO mention_volume_minute AS v (minute, platform, positive, neutral, negative, score_sum)
+  INSERT INTO mention_volume_minute AS v (minute, platform, positive, neutral, negative, unsupported, score_sum)
   SELECT date_trunc('minute', ingested_at), platform,
     count(*) FILTER (WHERE sentiment_label = 'positive'),
     count(*) FILTER (WHERE sentiment_label = 'neutral'),
     count(*) FILTER (WHERE sentiment_label = 'negative'),
+    count(*) FILTER (WHERE sentiment_label = 'unsupported'),
     sum(sentiment_score)
   FROM inserted GROUP BY 1, 2 ORDER BY 1, 2
   ON CONFLICT (minute, platform) DO UPDATE SET
     positive = v.positive + excluded.positive,
     neutral = v.neutral + excluded.neutral,
     negative = v.negative + excluded.negative,
+    unsupported = v.unsupported + excluded.unsupported,
     score_sum = v.score_sum + excluded.score_sum
 )
 SELECT id, platform, external_id FROM inserted`;
@@ -103,7 +110,7 @@ export class MentionRepository {
   async findRecent(limit: number): Promise<StoredMention[]> {
     const rows = await this.dataSource.query<MentionRow[]>(
       `SELECT id, platform, external_id, source, url, text, created_at, ingested_at, author_handle,
-              author_name, author_followers, author_verified, lang, sentiment_label, sentiment_score, query_ids
+              author_name, author_followers, author_verified, lang, sentiment_label, sentiment_score, sentiment_confidence, query_ids
        FROM mention ORDER BY ingested_at DESC, id DESC LIMIT $1`,
       [limit],
     );
@@ -113,12 +120,20 @@ export class MentionRepository {
   /** Volume and sentiment per minute for the last `minutes` minutes, oldest first, gaps included as zeros. */
   async volumeByMinute(minutes: number, now = new Date()): Promise<VolumeMinute[]> {
     const rows = await this.dataSource.query<
-      { minute: Date; positive: string; neutral: string; negative: string; score_sum: number | null }[]
+      {
+        minute: Date;
+        positive: string;
+        neutral: string;
+        negative: string;
+        unsupported: string;
+        score_sum: number | null;
+      }[]
     >(
       `SELECT m.minute,
               coalesce(sum(v.positive), 0) AS positive,
               coalesce(sum(v.neutral), 0) AS neutral,
               coalesce(sum(v.negative), 0) AS negative,
+              coalesce(sum(v.unsupported), 0) AS unsupported,
               sum(v.score_sum) AS score_sum
        FROM generate_series(date_trunc('minute', $1::timestamptz) - make_interval(mins => $2 - 1),
                             date_trunc('minute', $1::timestamptz), interval '1 minute') AS m(minute)
@@ -136,6 +151,7 @@ export class MentionRepository {
         positive,
         neutral,
         negative,
+        unsupported: Number(row.unsupported),
         meanScore: total > 0 ? Math.round(((row.score_sum ?? 0) / total) * 1000) / 1000 : 0,
       };
     });
@@ -187,6 +203,7 @@ function toRow(mention: ScoredMention) {
     metrics: mention.metrics ?? null,
     sentiment_label: mention.sentiment.label,
     sentiment_score: mention.sentiment.score,
+    sentiment_confidence: mention.sentiment.confidence,
     query_ids: mention.queryIds,
     raw: mention.raw,
   };
@@ -209,7 +226,7 @@ function fromRow(row: MentionRow): StoredMention {
       ...(row.author_verified !== null && { verified: row.author_verified }),
     },
     ...(row.lang !== null && { lang: row.lang }),
-    sentiment: { label: row.sentiment_label, score: row.sentiment_score },
+    sentiment: { label: row.sentiment_label, score: row.sentiment_score, confidence: row.sentiment_confidence },
     queryIds: row.query_ids,
     raw: null,
   };
