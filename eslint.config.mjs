@@ -77,7 +77,7 @@ export default tseslint.config(
   layer(['libs/listening/src/**'], []),
   layer(['libs/contracts/src/**'], ['domain']),
   layer(['libs/config/src/**'], []),
-  layer(['libs/analysis/src/**'], ['domain']),
+  layer(['libs/analysis/src/**'], ['domain', 'contracts']),
   layer(['libs/pipeline/src/**'], ['domain', 'contracts', 'analysis', 'listening']),
   layer(['libs/sources/src/**'], ['domain', 'contracts', 'listening']),
   layer(['libs/persistence/src/**'], ['domain', 'access', 'contracts', 'sources'], { plain: false }),

@@ -1,2 +1,18 @@
 export * from './sentiment/sentiment-scorer';
 export * from './evaluation/classification-metrics';
+export { MIN_SIMHASH_WORDS, fingerprintText, hammingDistance } from './noise/simhash';
+export type { FingerprintKind, TextFingerprint } from './noise/simhash';
+export { DEFAULT_MAX_DISTANCE, GUARANTEED_DISTANCE, NearDuplicateIndex } from './noise/near-duplicate-index';
+export type { DuplicateMatch, NearDuplicateIndexOptions } from './noise/near-duplicate-index';
+export { classifyAmplification } from './noise/amplification';
+export type { Amplification, AmplificationKind } from './noise/amplification';
+export { combinedReach, mentionReach, reachOf } from './noise/reach';
+export type { ReachInputs } from './noise/reach';
+export { filterNoise } from './noise/noise-filter';
+export type { NoiseVerdict } from './noise/noise-filter';
+export * from './spikes/seasonal-baseline';
+export * from './spikes/spike-detector';
+export * from './spikes/incident-grouper';
+export * from './issues/issue-features';
+export * from './issues/issue-clusterer';
+export * from './floor/listening-floor';

@@ -7,3 +7,4 @@ export * from './normalizers';
 export * from './connectors';
 export * from './registry';
 export * from './running';
+export * from './demo-feed-crisis';
