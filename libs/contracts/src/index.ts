@@ -1,3 +1,4 @@
 export * from './queues';
 export * from './live-events';
 export * from './source-api';
+export * from './analysis-stream';

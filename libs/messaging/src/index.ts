@@ -5,3 +5,4 @@ export * from './live-publisher.client';
 export * from './sources-queue.client';
 export * from './redis-rate-gate';
 export * from './query-changes.channel';
+export * from './analysis-stream.client';

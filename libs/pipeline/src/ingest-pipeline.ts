@@ -1,5 +1,7 @@
-import type { IngestBatchJob } from '@watchfloor/contracts';
-import type { DeadLetterStore, LivePublisher, MentionStore } from './ports';
+import { classifyAmplification } from '@watchfloor/analysis';
+import type { AnalysisMention, IngestBatchJob } from '@watchfloor/contracts';
+import type { StoredMention } from '@watchfloor/domain';
+import type { AnalysisFeed, DeadLetterStore, LivePublisher, MentionStore } from './ports';
 import { dropDuplicatesInBatch, scoreMentions, validateBatch } from './stages';
 import type { QueryTagger, SentimentReader } from './stages';
 
@@ -10,6 +12,7 @@ export interface IngestPipelineDependencies {
   mentions: MentionStore;
   deadLetters: DeadLetterStore;
   live: LivePublisher;
+  analysis: AnalysisFeed;
 }
 
 export interface IngestOutcome {
@@ -36,7 +39,7 @@ export class IngestPipeline {
     const scored = scoreMentions(unique, this.deps.score, this.deps.queryTagger(), job.receivedAt);
     const stored = scored.length > 0 ? await this.deps.mentions.storeBatch(job.batchId, scored, isRetry) : [];
     if (stored.length > 0) {
-      await this.deps.live.publishMentions(stored);
+      await Promise.all([this.deps.live.publishMentions(stored), this.deps.analysis.append(stored.map(forAnalysis))]);
     }
     return {
       received: job.mentions.length,
@@ -45,4 +48,10 @@ export class IngestPipeline {
       stored: stored.length,
     };
   }
+}
+
+/** Analysis gets no raw payload, so what it needed of one is read here: what the post does with another. */
+function forAnalysis(mention: StoredMention): AnalysisMention {
+  const { raw: _raw, ...rest } = mention;
+  return { ...rest, amplification: classifyAmplification(mention) };
 }

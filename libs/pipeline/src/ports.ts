@@ -1,3 +1,4 @@
+import type { AnalysisMention } from '@watchfloor/contracts';
 import type { ScoredMention, StoredMention } from '@watchfloor/domain';
 
 export interface RejectedMention {
@@ -23,4 +24,12 @@ export interface DeadLetterStore {
 
 export interface LivePublisher {
   publishMentions(mentions: StoredMention[]): Promise<void>;
+}
+
+/**
+ * Hands stored mentions to the analysis that needs all of them in one place (near-duplicates,
+ * emerging issues, spikes). At least once: a retried batch may hand them again.
+ */
+export interface AnalysisFeed {
+  append(mentions: AnalysisMention[]): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AppConfig } from '@watchfloor/config';
 import { SentimentScorer } from '@watchfloor/analysis';
-import { LivePublisherClient } from '@watchfloor/messaging';
+import { AnalysisStreamClient, LivePublisherClient } from '@watchfloor/messaging';
 import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
 import { DeadLetterRepository, MentionRepository } from '@watchfloor/persistence';
 import { IngestPipeline } from '@watchfloor/pipeline';
@@ -29,6 +29,7 @@ import { QueryTags } from '../queries/query-tags.service';
           mentions,
           deadLetters,
           live: new LivePublisherClient(redis, config.redisPrefix),
+          analysis: new AnalysisStreamClient(redis, config.redisPrefix),
         });
       },
       inject: [MentionRepository, DeadLetterRepository, REDIS, APP_CONFIG, QueryTags],

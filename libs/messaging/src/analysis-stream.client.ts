@@ -1,0 +1,103 @@
+import type Redis from 'ioredis';
+import type { AnalysisMention } from '@watchfloor/contracts';
+
+export interface AnalysisEntry {
+  id: string;
+  mentions: AnalysisMention[];
+}
+
+const GROUP = 'analysis';
+/**
+ * A cap on entries kept, should the consumer be down for long: ~200 mentions an entry, 20,000
+ * entries is about an hour at 1,000 mentions/s. Past it the oldest are dropped (they stay in
+ * PostgreSQL; only their analysis is lost), rather than Redis running out of memory.
+ */
+const MAX_ENTRIES = 20_000;
+
+/**
+ * The stream of stored mentions that analysis reads (a Redis Stream with a consumer group): it
+ * outlives a consumer's crash, and what a dead consumer had not acknowledged is claimed by the
+ * next one.
+ */
+export class AnalysisStreamClient {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  get key(): string {
+    return `${this.prefix}:analysis`;
+  }
+
+  /** One entry per stored batch. */
+  async append(mentions: AnalysisMention[]): Promise<void> {
+    if (mentions.length === 0) return;
+    await this.redis.xadd(this.key, 'MAXLEN', '~', MAX_ENTRIES, '*', 'mentions', JSON.stringify(mentions));
+  }
+
+  /** Creates the consumer group at the stream's start once; later calls find it there. */
+  async ensureGroup(): Promise<void> {
+    try {
+      await this.redis.xgroup('CREATE', this.key, GROUP, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!(error as Error).message.includes('BUSYGROUP')) throw error;
+    }
+  }
+
+  /**
+   * Entries for this consumer: first what it (or a dead consumer idle longer than `claimIdleMs`) was
+   * given and never acknowledged, then new ones, waiting up to `blockMs` for them.
+   */
+  async read(consumer: string, count: number, blockMs: number, claimIdleMs: number): Promise<AnalysisEntry[]> {
+    const claimed = (await this.redis.xautoclaim(this.key, GROUP, consumer, claimIdleMs, '0', 'COUNT', count)) as [
+      string,
+      [string, string[]][],
+    ];
+    const pending = parseEntries(claimed[1]);
+    if (pending.length > 0) return pending;
+    const own = (await this.redis.xreadgroup('GROUP', GROUP, consumer, 'COUNT', count, 'STREAMS', this.key, '0')) as
+      [string, [string, string[]][]][] | null;
+    const mine = parseEntries(own?.[0]?.[1] ?? []);
+    if (mine.length > 0) return mine;
+    const fresh = (await this.redis.xreadgroup(
+      'GROUP',
+      GROUP,
+      consumer,
+      'COUNT',
+      count,
+      'BLOCK',
+      blockMs,
+      'STREAMS',
+      this.key,
+      '>',
+    )) as [string, [string, string[]][]][] | null;
+    return parseEntries(fresh?.[0]?.[1] ?? []);
+  }
+
+  /** Acknowledges and removes processed entries: the stream holds only what is still to analyse. */
+  async acknowledge(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.redis
+      .multi()
+      .xack(this.key, GROUP, ...ids)
+      .xdel(this.key, ...ids)
+      .exec();
+  }
+
+  /** Entries not yet analysed: how far analysis is behind. */
+  async backlog(): Promise<number> {
+    return this.redis.xlen(this.key);
+  }
+}
+
+function parseEntries(raw: [string, string[] | null][]): AnalysisEntry[] {
+  const entries: AnalysisEntry[] = [];
+  for (const [id, fields] of raw) {
+    // A claimed entry trimmed away meanwhile comes back with no fields.
+    if (fields === null) continue;
+    const at = fields.indexOf('mentions');
+    const json = at >= 0 ? fields[at + 1] : undefined;
+    entries.push({ id, mentions: json === undefined ? [] : (JSON.parse(json) as AnalysisMention[]) });
+  }
+  return entries;
+}
