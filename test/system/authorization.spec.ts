@@ -47,6 +47,11 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/sources/{id}': ['admin'],
   'DELETE /api/sources/{id}': ['admin'],
   'POST /api/sources/{id}/poll': ['admin'],
+  'GET /api/issues': ALL_ROLES,
+  'GET /api/issues/{id}': ALL_ROLES,
+  'GET /api/incidents': ALL_ROLES,
+  'POST /api/incidents/{id}/acknowledge': ['admin', 'manager', 'analyst'],
+  'POST /api/incidents/{id}/snooze': ['admin', 'manager', 'analyst'],
 };
 
 const PASSWORD = 'a long enough password';

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { MAX_MENTIONS_PER_BATCH, QueueName } from '@watchfloor/contracts';
@@ -50,7 +51,12 @@ describe('two API instances and two workers', () => {
       expect(wall.received.size).toBe(8_000);
       expect(wall.duplicates).toBe(0);
     }
+    // A job is marked complete just after its batch reaches the walls.
     const view = new Queue(QueueName.Ingest, { connection: redis, prefix: testSystem.redisPrefix });
+    const deadline = Date.now() + 10_000;
+    while ((await view.getCompletedCount()) < 8_000 / MAX_MENTIONS_PER_BATCH && Date.now() < deadline) {
+      await sleep(100);
+    }
     const completed = await view.getCompleted(0, 1_000);
     await view.close();
     expect(completed).toHaveLength(8_000 / MAX_MENTIONS_PER_BATCH);

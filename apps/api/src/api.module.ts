@@ -11,6 +11,7 @@ import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { QueriesModule } from './queries/queries.module';
 import { SourcesModule } from './sources/sources.module';
+import { AnalysisModule } from './analysis/analysis.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 
@@ -30,6 +31,7 @@ export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..',
     AuditModule,
     QueriesModule,
     SourcesModule,
+    AnalysisModule,
     ...(existsSync(join(WEB_DIST, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
       : []),

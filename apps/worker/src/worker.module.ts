@@ -3,9 +3,10 @@ import { RuntimeModule } from '@watchfloor/nest-runtime';
 import { DemoFeedService } from './demo-feed/demo-feed.service';
 import { IngestModule } from './ingest/ingest.module';
 import { SourcesModule } from './sources/sources.module';
+import { AnalysisModule } from './analysis/analysis.module';
 
 @Module({
-  imports: [RuntimeModule.forRoot({ processName: 'watchfloor-worker' }), IngestModule, SourcesModule],
+  imports: [RuntimeModule.forRoot({ processName: 'watchfloor-worker' }), IngestModule, SourcesModule, AnalysisModule],
   providers: [DemoFeedService],
 })
 export class WorkerModule {}

@@ -31,6 +31,8 @@ export enum Permission {
   ReadSources = 'sources:read',
   /** Add, change and remove sources and their credentials. */
   ManageSources = 'sources:manage',
+  /** Acknowledge and snooze incidents (the PR team and managers). */
+  ManageIncidents = 'incidents:manage',
 }
 
 const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];
@@ -46,9 +48,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReadQueries,
     Permission.ManageQueries,
     Permission.ReadSources,
+    Permission.ManageIncidents,
   ],
   agent: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries],
-  analyst: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries],
+  analyst: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries, Permission.ManageIncidents],
   viewer: EVERYONE,
 };
 

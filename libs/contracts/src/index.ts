@@ -2,3 +2,4 @@ export * from './queues';
 export * from './live-events';
 export * from './source-api';
 export * from './analysis-stream';
+export * from './analysis-events';

@@ -1,3 +1,4 @@
+import type { AnalysisEvent } from './analysis-events';
 import type { Platform, SentimentLabel } from '@watchfloor/domain';
 
 /** Socket.io rooms. The API gateway decides who joins which. */
@@ -32,6 +33,8 @@ export interface MentionsBatchEvent {
 
 export enum LiveEvent {
   Mentions = 'mentions',
+  /** Echoes found, issues emerging or changing, incidents opening and moving. */
+  Analysis = 'analysis',
   /** The client's credential was revoked or expired: it must stop showing anything. */
   AccessRevoked = 'access.revoked',
 }
@@ -43,6 +46,7 @@ export interface AccessRevokedEvent {
 /** Every server-to-client event, typed once; the web app imports this file too. */
 export interface ServerToClientEvents {
   [LiveEvent.Mentions]: (event: MentionsBatchEvent) => void;
+  [LiveEvent.Analysis]: (event: AnalysisEvent) => void;
   [LiveEvent.AccessRevoked]: (event: AccessRevokedEvent) => void;
 }
 

@@ -8,6 +8,8 @@ export enum QueueName {
   Sources = 'sources',
   /** Long-lived push connections, one job per source for as long as it streams. */
   Streams = 'streams',
+  /** The one long-lived analysis job: its lock keeps the analysis state in exactly one worker. */
+  Analysis = 'analysis',
 }
 
 export enum JobName {
@@ -15,6 +17,7 @@ export enum JobName {
   PollSource = 'poll-source',
   ReconcileSources = 'reconcile-sources',
   RunStream = 'run-stream',
+  RunAnalysis = 'run-analysis',
 }
 
 /**
@@ -49,6 +52,7 @@ export interface JobPayloads {
   [JobName.PollSource]: PollSourceJob;
   [JobName.ReconcileSources]: ReconcileSourcesJob;
   [JobName.RunStream]: RunStreamJob;
+  [JobName.RunAnalysis]: Record<string, never>;
 }
 
 /** The most mentions one ingest job carries: ~100-200 KB of payload, cheap for Redis. */

@@ -5,3 +5,4 @@ export * from './query-matcher';
 export * from './platform-query';
 export * from './query-preview';
 export * from './search-alternatives';
+export * from './query-terms';

@@ -1,3 +1,4 @@
+import { queryTerms } from './query-terms';
 import { REDDIT_SEARCH, UntranslatableQueryError, X_SEARCH, toPlatformQuery } from './platform-query';
 import { parseQuery } from './query-parser';
 
@@ -35,5 +36,13 @@ describe('platform queries', () => {
   it('refuses a query longer than the platform takes', () => {
     const long = Array.from({ length: 80 }, (_, index) => `word${index}`).join(' OR ');
     expect(() => x(long)).toThrow(/takes at most 512/);
+  });
+});
+
+describe('query terms', () => {
+  it('lists what a query looks for, not what it excludes', () => {
+    expect(
+      queryTerms(parseQuery('(skylark OR "skylark air" OR @skylarkair OR #SkylarkAir) -#giveaway lang:en')),
+    ).toEqual(['skylark', 'skylark air', '@skylarkair', '#skylarkair']);
   });
 });

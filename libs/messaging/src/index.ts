@@ -6,3 +6,4 @@ export * from './sources-queue.client';
 export * from './redis-rate-gate';
 export * from './query-changes.channel';
 export * from './analysis-stream.client';
+export * from './analysis-queue.client';

@@ -1,7 +1,7 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
 import { LiveEvent, LiveRoom } from '@watchfloor/contracts';
-import type { LiveMention, ServerToClientEvents } from '@watchfloor/contracts';
+import type { AnalysisEvent, LiveMention, ServerToClientEvents } from '@watchfloor/contracts';
 import type { StoredMention } from '@watchfloor/domain';
 
 /** The Redis channel prefix shared by the API's socket.io adapter and every publisher. */
@@ -28,6 +28,11 @@ export class LivePublisherClient {
   publishMentions(mentions: StoredMention[]): Promise<void> {
     this.emitter.to(LiveRoom.Wall).emit(LiveEvent.Mentions, { mentions: mentions.map(toLiveMention) });
     return Promise.resolve();
+  }
+
+  /** What analysis learned from a stretch of the stream, to every screen at once. */
+  publishAnalysis(event: AnalysisEvent): void {
+    this.emitter.to(LiveRoom.Wall).emit(LiveEvent.Analysis, event);
   }
 }
 

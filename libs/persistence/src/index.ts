@@ -19,3 +19,4 @@ export * from './entities/source.entities';
 export * from './repositories/source.repository';
 export * from './repositories/source-health.repository';
 export * from './repositories/source-definitions';
+export * from './repositories/analysis.repository';
