@@ -8,11 +8,12 @@ export interface AnalysisEntry {
 
 const GROUP = 'analysis';
 /**
- * A cap on entries kept, should the consumer be down for long: ~200 mentions an entry, 20,000
- * entries is about an hour at 1,000 mentions/s. Past it the oldest are dropped (they stay in
- * PostgreSQL; only their analysis is lost), rather than Redis running out of memory.
+ * A cap on entries kept, should the consumer be down or behind for long: an entry is one stored
+ * batch (up to 200 mentions, ~110 KB), so 3,000 entries hold at most ~600,000 mentions in ~330 MB of
+ * Redis: ten minutes at 1,000 mentions/s. Past it the oldest are dropped (they stay in PostgreSQL;
+ * only their analysis is lost), rather than Redis running out of memory.
  */
-const MAX_ENTRIES = 20_000;
+const MAX_ENTRIES = 3_000;
 
 /**
  * The stream of stored mentions that analysis reads (a Redis Stream with a consumer group): it

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_MENTIONS_PER_BATCH } from '@watchfloor/contracts';
-import { IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
+import { AnalysisStreamClient, IngestQueueClient, createRedisConnection } from '@watchfloor/messaging';
 import { MentionRepository, createDataSource } from '@watchfloor/persistence';
 import { DemoFeed, MentionBatcher } from '@watchfloor/sources';
 import { ensureLocalServices } from '../local-services/local-services';
@@ -90,6 +90,7 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
     log(`offered ${produced}; draining`);
     await wall.waitForDistinct(produced, DRAIN_TIMEOUT_MS).catch((error: Error) => log(error.message));
     const stored = await countStoredMentions(databaseUrl);
+    await reportAnalysisLag(new AnalysisStreamClient(redis, prefix), log);
 
     const result = {
       mentionsPerSec: Math.round(receivedInWindow / args.seconds),
@@ -111,6 +112,19 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
     await system.stop();
     await services.stop();
   }
+}
+
+/** Analysis runs behind the wall: how far behind it was when the last mention arrived, and how long it took to catch up. */
+async function reportAnalysisLag(stream: AnalysisStreamClient, log: (line: string) => void): Promise<void> {
+  const drainedAt = Date.now();
+  const behind = await stream.backlog();
+  while ((await stream.backlog()) > 0 && Date.now() - drainedAt < DRAIN_TIMEOUT_MS) await sleep(100);
+  const left = await stream.backlog();
+  log(
+    left === 0
+      ? `analysis: ${behind} stored batches behind at the end, caught up ${((Date.now() - drainedAt) / 1000).toFixed(1)} s later`
+      : `analysis: still ${left} stored batches behind ${DRAIN_TIMEOUT_MS / 1000} s after the end`,
+  );
 }
 
 function percentile(values: number[], fraction: number): number {

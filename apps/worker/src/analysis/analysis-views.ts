@@ -25,7 +25,8 @@ export function toAnalysisEvent(changes: FloorChanges): AnalysisEvent {
   }
   return {
     echoes,
-    issues: changes.issues.updated.map(toIssueView),
+    // A round may update an issue more than once; its last snapshot is the one to store.
+    issues: [...new Map(changes.issues.updated.map((issue) => [issue.id, issue])).values()].map(toIssueView),
     closedIssues: changes.issues.closed.map((issue) => issue.id),
     incidents: changes.incidents.map((event) => ({
       kind: event.kind,

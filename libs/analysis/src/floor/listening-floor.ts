@@ -50,9 +50,11 @@ export class ListeningFloor {
     this.clusterer = new IssueClusterer({ brandTerms: options.brandTerms });
   }
 
-  /** A batch of stored mentions, in arrival order, received at `receivedAt` (epoch ms). */
-  take(batch: readonly FloorMention[], receivedAt: number): FloorChanges {
-    const changes = emptyChanges();
+  /**
+   * A batch of stored mentions, in arrival order, received at `receivedAt` (epoch ms). What it
+   * changes is added to `changes`, so a caller can gather several batches into one write.
+   */
+  take(batch: readonly FloorMention[], receivedAt: number, changes = emptyFloorChanges()): FloorChanges {
     // The stream carries no raw payloads; the amplification read from them travels instead.
     const mentions = batch.map((mention): ScoredMention & FloorMention => ({ ...mention, raw: null }));
     const verdicts = filterNoise(mentions, this.duplicates, receivedAt, (mention) => mention.amplification);
@@ -85,8 +87,7 @@ export class ListeningFloor {
   }
 
   /** The clock moved without mentions (a quiet night): spikes close, incidents resolve, issues close. */
-  tick(now: number): FloorChanges {
-    const changes = emptyChanges();
+  tick(now: number, changes = emptyFloorChanges()): FloorChanges {
     this.tickInto(changes, now);
     return changes;
   }
@@ -121,6 +122,6 @@ export class ListeningFloor {
   }
 }
 
-function emptyChanges(): FloorChanges {
+export function emptyFloorChanges(): FloorChanges {
   return { mentions: [], alerts: [], incidents: [], issues: { updated: [], closed: [] } };
 }

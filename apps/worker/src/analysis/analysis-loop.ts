@@ -1,0 +1,106 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FloorChanges } from '@watchfloor/analysis';
+import { ListeningFloor, emptyFloorChanges } from '@watchfloor/analysis';
+import { parseQuery, queryTerms } from '@watchfloor/listening';
+import type { AnalysisStreamClient, LivePublisherClient } from '@watchfloor/messaging';
+import type { AnalysisRepository, ListeningQueryRepository } from '@watchfloor/persistence';
+import { RecentIds } from '@watchfloor/sources';
+import { toAnalysisEvent } from './analysis-views';
+
+/** Stream entries (~200 mentions each) taken at a time: large enough to batch the writes, small enough to stay live. */
+const ENTRIES_PER_READ = 20;
+const READ_BLOCK_MS = 1_000;
+/**
+ * A round's writes are a handful of statements whatever its size, so rounds are spaced at least this
+ * far apart: a round per stored batch would cost PostgreSQL a tenth of a core at 7,000 mentions/s.
+ */
+const MIN_ROUND_MS = 250;
+/** Mentions remembered to drop the ones a retried ingest batch hands on again. */
+const REMEMBERED_MENTIONS = 200_000;
+
+export interface AnalysisLoopDependencies {
+  stream: AnalysisStreamClient;
+  results: AnalysisRepository;
+  queries: ListeningQueryRepository;
+  live: LivePublisherClient;
+  /** This consumer's name in the stream's group. */
+  consumer: string;
+  /** Entries a dead consumer left unacknowledged this long are taken over. */
+  claimIdleMs: number;
+}
+
+/**
+ * Runs the listening floor (noise, issues, spikes, incidents) on the analysis stream: read a round
+ * of stored batches, let the floor conclude, apply what people asked for (acknowledge, snooze),
+ * store and publish the conclusions, then acknowledge the round. A round that fails before its
+ * acknowledgement is read again by whoever runs next; the writes are upserts, so that is harmless.
+ */
+export class AnalysisLoop {
+  constructor(private readonly deps: AnalysisLoopDependencies) {}
+
+  async run(stop: AbortSignal): Promise<void> {
+    const { stream, consumer, claimIdleMs } = this.deps;
+    const floor = new ListeningFloor({ brandTerms: await this.brandTerms() });
+    const seen = new RecentIds(REMEMBERED_MENTIONS);
+    await stream.ensureGroup();
+    while (!stop.aborted) {
+      const startedAt = Date.now();
+      const entries = await stream.read(consumer, ENTRIES_PER_READ, READ_BLOCK_MS, claimIdleMs);
+      const changes = emptyFloorChanges();
+      for (const entry of entries) {
+        const mentions = entry.mentions.filter((mention) => !seen.has(mention.id));
+        for (const mention of mentions) seen.add(mention.id);
+        floor.take(mentions, Date.now(), changes);
+      }
+      if (entries.length === 0) floor.tick(Date.now(), changes);
+      await this.applyRequests(floor, changes);
+      await this.save(changes);
+      await stream.acknowledge(entries.map((entry) => entry.id));
+      const early = MIN_ROUND_MS - (Date.now() - startedAt);
+      if (entries.length < ENTRIES_PER_READ && early > 0 && !stop.aborted) await sleep(early);
+    }
+  }
+
+  /** Acknowledgements and snoozes people asked for through the API since the last round. */
+  private async applyRequests(floor: ListeningFloor, changes: FloorChanges): Promise<void> {
+    for (const request of await this.deps.results.takeRequests()) {
+      const at = Date.parse(request.requestedAt);
+      const event =
+        request.snoozeUntil === null
+          ? floor.acknowledge(request.incidentId, at, request.requestedBy)
+          : floor.snooze(request.incidentId, Date.parse(request.snoozeUntil), at);
+      if (event !== undefined) changes.incidents.push(event);
+    }
+  }
+
+  private async save(changes: FloorChanges): Promise<void> {
+    const { results, live } = this.deps;
+    const event = toAnalysisEvent(changes);
+    const members = changes.mentions.flatMap((result) =>
+      result.issueId === undefined ? [] : [{ issueId: result.issueId, mentionId: result.mentionId }],
+    );
+    // The latest state of each incident the round touched.
+    const incidents = [...new Map(event.incidents.map((entry) => [entry.incident.id, entry.incident])).values()];
+    await results.recordMentions(event.echoes, members);
+    await results.saveIssues(event.issues);
+    await results.closeIssues(event.closedIssues);
+    await results.saveIncidents(incidents);
+    if (event.echoes.length + event.issues.length + event.closedIssues.length + event.incidents.length > 0) {
+      live.publishAnalysis(event);
+    }
+  }
+
+  /** The enabled brand queries' terms: every brand mention carries them, so they name no issue. */
+  private async brandTerms(): Promise<string[]> {
+    const queries = await this.deps.queries.list();
+    return queries
+      .filter((query) => query.enabled && query.kind === 'brand')
+      .flatMap((query) => {
+        try {
+          return queryTerms(parseQuery(query.text));
+        } catch {
+          return [];
+        }
+      });
+  }
+}

@@ -1,0 +1,51 @@
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import type { AppConfig } from '@watchfloor/config';
+import { AnalysisStreamClient, LivePublisherClient, createRedisConnection } from '@watchfloor/messaging';
+import { AnalysisRepository, ListeningQueryRepository, createDataSource } from '@watchfloor/persistence';
+import { AnalysisLoop } from './analysis-loop';
+import type { AnalysisThreadMessage } from './analysis-thread-protocol';
+import { STOP_ANALYSIS } from './analysis-thread-protocol';
+
+/**
+ * The analysis loop in a thread of its own: its rounds (thousands of mentions at a time) never hold
+ * up the worker's ingest jobs, and a second core can run it. It opens its own database and Redis
+ * connections, as nothing is shared across threads.
+ */
+async function main(config: AppConfig): Promise<void> {
+  const tell = (message: AnalysisThreadMessage) => parentPort?.postMessage(message);
+  const name = `watchfloor-analysis-${process.pid}-${threadId}`;
+  const stop = new AbortController();
+  parentPort?.on('message', (message) => {
+    if (message === STOP_ANALYSIS) stop.abort();
+  });
+  const dataSource = await createDataSource({
+    url: config.databaseUrl,
+    applicationName: name,
+    poolSize: 2,
+  }).initialize();
+  const redis = createRedisConnection(config.redisUrl, name);
+  // Blocking stream reads need a connection of their own.
+  const reader = createRedisConnection(config.redisUrl, `${name}-reader`);
+  for (const connection of [redis, reader]) {
+    connection.on('error', (error: Error) => tell({ level: 'warn', message: `Redis: ${error.message}` }));
+  }
+  try {
+    const loop = new AnalysisLoop({
+      stream: new AnalysisStreamClient(reader, config.redisPrefix),
+      results: new AnalysisRepository(dataSource),
+      queries: new ListeningQueryRepository(dataSource),
+      live: new LivePublisherClient(redis, config.redisPrefix),
+      consumer: name,
+      claimIdleMs: config.worker.lockMs,
+    });
+    tell({ level: 'log', message: 'analysis running' });
+    await loop.run(stop.signal);
+  } finally {
+    reader.disconnect();
+    await redis.quit().catch(() => redis.disconnect());
+    await dataSource.destroy();
+  }
+}
+
+// A failure is left unhandled on purpose: it ends the thread, and the worker sees the job fail with it.
+void main(workerData as AppConfig);
