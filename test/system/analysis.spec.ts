@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { LiveEvent } from '@watchfloor/contracts';
 import type { AnalysisEvent, IncidentView, IssueView } from '@watchfloor/contracts';
@@ -7,6 +6,7 @@ import { IngestQueueClient } from '@watchfloor/messaging';
 import { LiveCollector } from '../../apps/cli/src/system/live-collector';
 import { startTestSystem } from '../support/test-system';
 import type { TestSystem } from '../support/test-system';
+import { waitFor } from '../support/wait-for';
 import { TEST_REDIS_URL } from '../support/test-services';
 
 jest.setTimeout(120_000);
@@ -20,20 +20,6 @@ const CLOSERS = [
   ' praying for everyone',
   ' my family flies tomorrow',
 ];
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 describe('analysis of the stored stream: echoes, emerging issues, incidents', () => {
   let testSystem: TestSystem;

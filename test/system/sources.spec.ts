@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { SecretBox } from '@watchfloor/access';
 import { FakeRedditServer } from '../../libs/sources/test/fakes/reddit.server';
 import { XApiServer } from '../../libs/sources/test/fakes/x-api.server';
@@ -8,6 +7,7 @@ import { FakeJetstreamServer } from '../../libs/sources/test/fakes/bluesky.serve
 import { anXPost } from '../../libs/sources/test/fakes/x-api.fixtures';
 import { startTestSystem } from '../support/test-system';
 import type { TestSystem } from '../support/test-system';
+import { waitFor } from '../support/wait-for';
 
 jest.setTimeout(120_000);
 
@@ -21,16 +21,6 @@ interface SourceJson {
 
 const PASSWORD = 'a long enough password';
 const X_TOKEN = 'x-bearer-token-that-must-never-leak';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 describe('listening through configured sources, with the built api and worker', () => {
   const reddit = new FakeRedditServer();

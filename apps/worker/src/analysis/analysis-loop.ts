@@ -15,6 +15,8 @@ const READ_BLOCK_MS = 1_000;
  * far apart: a round per stored batch would cost PostgreSQL a tenth of a core at 7,000 mentions/s.
  */
 const MIN_ROUND_MS = 250;
+/** The pause after a round that could not be stored (PostgreSQL or Redis away), before trying again. */
+const RETRY_AFTER_MS = 2_000;
 /** Mentions remembered to drop the ones a retried ingest batch hands on again. */
 const REMEMBERED_MENTIONS = 200_000;
 
@@ -27,13 +29,21 @@ export interface AnalysisLoopDependencies {
   consumer: string;
   /** Entries a dead consumer left unacknowledged this long are taken over. */
   claimIdleMs: number;
+  onError: (error: Error) => void;
+}
+
+/** A round the floor has concluded but that is not stored yet. */
+interface Round {
+  changes: FloorChanges;
+  entryIds: string[];
 }
 
 /**
  * Runs the listening floor (noise, issues, spikes, incidents) on the analysis stream: read a round
  * of stored batches, let the floor conclude, apply what people asked for (acknowledge, snooze),
- * store and publish the conclusions, then acknowledge the round. A round that fails before its
- * acknowledgement is read again by whoever runs next; the writes are upserts, so that is harmless.
+ * store and publish the conclusions, then acknowledge the round. A round that cannot be stored is
+ * kept and stored again until it is (the floor has learned from it already, so it must not be read
+ * twice); if this loop dies first, whoever runs next reads its entries again.
  */
 export class AnalysisLoop {
   constructor(private readonly deps: AnalysisLoopDependencies) {}
@@ -43,21 +53,32 @@ export class AnalysisLoop {
     const floor = new ListeningFloor({ brandTerms: await this.brandTerms() });
     const seen = new RecentIds(REMEMBERED_MENTIONS);
     await stream.ensureGroup();
+    let unsaved: Round | undefined;
     while (!stop.aborted) {
       const startedAt = Date.now();
-      const entries = await stream.read(consumer, ENTRIES_PER_READ, READ_BLOCK_MS, claimIdleMs);
-      const changes = emptyFloorChanges();
-      for (const entry of entries) {
-        const mentions = entry.mentions.filter((mention) => !seen.has(mention.id));
-        for (const mention of mentions) seen.add(mention.id);
-        floor.take(mentions, Date.now(), changes);
+      try {
+        if (unsaved === undefined) {
+          const entries = await stream.read(consumer, ENTRIES_PER_READ, READ_BLOCK_MS, claimIdleMs);
+          const changes = emptyFloorChanges();
+          for (const entry of entries) {
+            const mentions = entry.mentions.filter((mention) => !seen.has(mention.id));
+            for (const mention of mentions) seen.add(mention.id);
+            floor.take(mentions, Date.now(), changes);
+          }
+          if (entries.length === 0) floor.tick(Date.now(), changes);
+          unsaved = { changes, entryIds: entries.map((entry) => entry.id) };
+          await this.applyRequests(floor, changes);
+        }
+        await this.save(unsaved.changes);
+        await stream.acknowledge(unsaved.entryIds);
+        const full = unsaved.entryIds.length === ENTRIES_PER_READ;
+        unsaved = undefined;
+        const early = MIN_ROUND_MS - (Date.now() - startedAt);
+        if (!full && early > 0 && !stop.aborted) await sleep(early);
+      } catch (error) {
+        this.deps.onError(error as Error);
+        if (!stop.aborted) await sleep(RETRY_AFTER_MS);
       }
-      if (entries.length === 0) floor.tick(Date.now(), changes);
-      await this.applyRequests(floor, changes);
-      await this.save(changes);
-      await stream.acknowledge(entries.map((entry) => entry.id));
-      const early = MIN_ROUND_MS - (Date.now() - startedAt);
-      if (entries.length < ENTRIES_PER_READ && early > 0 && !stop.aborted) await sleep(early);
     }
   }
 

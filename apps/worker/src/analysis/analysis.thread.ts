@@ -37,6 +37,7 @@ async function main(config: AppConfig): Promise<void> {
       live: new LivePublisherClient(redis, config.redisPrefix),
       consumer: name,
       claimIdleMs: config.worker.lockMs,
+      onError: (error) => tell({ level: 'warn', message: `analysis round not stored, retrying: ${error.message}` }),
     });
     tell({ level: 'log', message: 'analysis running' });
     await loop.run(stop.signal);

@@ -51,8 +51,10 @@ export interface IncidentRequest {
 export class AnalysisRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Echoes and issue membership of a batch; replays add nothing twice. */
-  /** Column arrays rather than JSON: PostgreSQL inserts them in about half the time, and echoes come one per mention. */
+  /**
+   * Echoes and issue membership of a round; replays add nothing twice. Column arrays rather than
+   * JSON: PostgreSQL inserts them in about half the time, and echoes can come one per mention.
+   */
   async recordMentions(echoes: EchoView[], members: { issueId: string; mentionId: string }[]): Promise<void> {
     if (echoes.length > 0) {
       await this.dataSource.query(
