@@ -41,18 +41,32 @@ export default async function globalSetup(): Promise<void> {
     for (const stop of stops.reverse()) await stop();
   };
 
-  // Imported only now: it reads the URLs settled above.
-  const { TEMPLATE_DATABASE, databaseUrl, withAdminClient } = await import('./test-services');
+  process.env['WATCHFLOOR_TEST_RUN'] = String(process.pid);
+  // Imported only now: it reads the URLs and the run settled above.
+  const { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, databaseUrl, withAdminClient } = await import('./test-services');
   await withAdminClient(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    // Leftovers of runs that were killed before they could clean up; a run still going keeps its own.
+    const existing = await client.query<{ datname: string }>('SELECT datname FROM pg_database');
+    for (const { datname } of existing.rows) {
+      const run = datname.startsWith(TEST_DATABASE_PREFIX) ? Number(datname.split('_')[2]) : NaN;
+      if (Number.isInteger(run) && !isAlive(run)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
     await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   });
   await migrateDatabase(databaseUrl(TEMPLATE_DATABASE));
-  // Leftovers of runs that were killed before they could clean up.
-  await withAdminClient(async (client) => {
-    const stale = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'wf\\_test\\_%'",
-    );
-    for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  });
+  stops.push(() =>
+    withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`)).then(
+      () => undefined,
+    ),
+  );
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -4,7 +4,13 @@ import { Client } from 'pg';
 /** The PostgreSQL server tests create their databases on (trust auth, as on our machines and CI). */
 export const TEST_POSTGRES_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-export const TEMPLATE_DATABASE = 'watchfloor_test_template';
+/**
+ * The test run this process belongs to (the jest main process' id, set by global setup): two runs
+ * on one machine, from two checkouts say, keep to databases of their own.
+ */
+export const TEST_RUN = process.env['WATCHFLOOR_TEST_RUN'] ?? String(process.pid);
+export const TEST_DATABASE_PREFIX = 'wf_test_';
+export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}${TEST_RUN}_template`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_POSTGRES_URL);
@@ -34,7 +40,7 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
  * migrations per file). Returns its URL and a function that drops it.
  */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `wf_test_${randomBytes(6).toString('hex')}`;
+  const name = `${TEST_DATABASE_PREFIX}${TEST_RUN}_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
   return {
     url: databaseUrl(name),
