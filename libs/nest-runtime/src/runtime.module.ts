@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module, RequestMethod } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
@@ -70,6 +70,8 @@ export class RuntimeModule {
       imports: [
         LoggerModule.forRootAsync({
           useFactory: () => ({
+            // nestjs-pino's default ('*') is a wildcard Nest 11 no longer reads, and warns about.
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             pinoHttp: {
               name: processName,
               level: loadConfig().logLevel,
