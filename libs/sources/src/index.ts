@@ -8,3 +8,4 @@ export * from './connectors';
 export * from './registry';
 export * from './running';
 export * from './demo-feed-crisis';
+export * from './replies';

@@ -53,13 +53,35 @@ const webSocketUrl = z
   .transform((value) => value.replace(/\/+$/, ''));
 const secret = z.string().trim().min(1, 'must not be empty').max(4_096);
 
+/** OAuth 1.0a user context of the brand's account: the app's consumer keys and the account's tokens. */
+export const X_OAUTH1_USER_FIELDS = ['appKey', 'appSecret', 'accessToken', 'accessSecret'] as const;
+
 const xCredentials = z
   .object({
     bearerToken: secret,
-    /** OAuth 2.0 user-context token of the brand's account: needed only to reply. */
+    /**
+     * OAuth 2.0 user-context token of the brand's account, to reply. X expires it after two hours
+     * and nothing here refreshes it: the OAuth 1.0a user tokens below do not expire.
+     */
     userAccessToken: secret.optional(),
+    appKey: secret.optional(),
+    appSecret: secret.optional(),
+    accessToken: secret.optional(),
+    accessSecret: secret.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((credentials, context) => {
+    // One of four is a typo or a half-pasted set: said now rather than on the first reply.
+    const given = X_OAUTH1_USER_FIELDS.filter((field) => credentials[field] !== undefined);
+    if (given.length === 0 || given.length === X_OAUTH1_USER_FIELDS.length) return;
+    for (const field of X_OAUTH1_USER_FIELDS.filter((name) => credentials[name] === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: [field],
+        message: 'OAuth 1.0a user tokens come as four: appKey, appSecret, accessToken and accessSecret',
+      });
+    }
+  });
 const mastodonToken = z.object({ accessToken: secret }).strict();
 const instance = { instanceUrl: httpUrl };
 
