@@ -15,6 +15,7 @@ const ourLibs = [
   'nest-runtime',
   'persistence',
   'pipeline',
+  'rules',
   'sources',
 ];
 const libsExcept = (...allowed) => ourLibs.filter((lib) => !allowed.includes(lib)).map((lib) => `@watchfloor/${lib}`);
@@ -76,12 +77,13 @@ export default tseslint.config(
   layer(['libs/access/src/**'], []),
   layer(['libs/listening/src/**'], []),
   layer(['libs/contracts/src/**'], ['domain']),
+  layer(['libs/rules/src/**'], ['domain']),
   layer(['libs/config/src/**'], []),
   layer(['libs/analysis/src/**'], ['domain', 'contracts']),
   layer(['libs/pipeline/src/**'], ['domain', 'contracts', 'analysis', 'listening']),
   layer(['libs/sources/src/**'], ['domain', 'contracts', 'listening']),
-  layer(['libs/persistence/src/**'], ['domain', 'access', 'contracts', 'sources'], { plain: false }),
-  layer(['libs/messaging/src/**'], ['domain', 'contracts', 'sources'], { plain: false }),
+  layer(['libs/persistence/src/**'], ['domain', 'access', 'contracts', 'sources', 'rules'], { plain: false }),
+  layer(['libs/messaging/src/**'], ['domain', 'contracts', 'sources', 'rules'], { plain: false }),
   layer(['libs/nest-runtime/src/**'], ['access', 'config', 'persistence', 'messaging'], { plain: false }),
   {
     // Tests and tools may be loose where it helps readability.

@@ -33,6 +33,14 @@ export enum Permission {
   ManageSources = 'sources:manage',
   /** Acknowledge and snooze incidents (the PR team and managers). */
   ManageIncidents = 'incidents:manage',
+  /** Work flagged items: claim, assign, change status, notes, tags, replies, bulk actions. */
+  WorkTriage = 'triage:work',
+  /** Correct an item's sentiment or mark it not relevant. */
+  CorrectAnalysis = 'analysis:correct',
+  /** Edit escalation rules and response templates. */
+  ManageRules = 'rules:manage',
+  /** Set up notification channels (their URLs are secrets). */
+  ManageChannels = 'channels:manage',
 }
 
 const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];
@@ -49,9 +57,24 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ManageQueries,
     Permission.ReadSources,
     Permission.ManageIncidents,
+    Permission.WorkTriage,
+    Permission.CorrectAnalysis,
+    Permission.ManageRules,
   ],
-  agent: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries],
-  analyst: [...EVERYONE, Permission.UseConsole, Permission.ReadQueries, Permission.ManageIncidents],
+  agent: [
+    ...EVERYONE,
+    Permission.UseConsole,
+    Permission.ReadQueries,
+    Permission.WorkTriage,
+    Permission.CorrectAnalysis,
+  ],
+  analyst: [
+    ...EVERYONE,
+    Permission.UseConsole,
+    Permission.ReadQueries,
+    Permission.ManageIncidents,
+    Permission.CorrectAnalysis,
+  ],
   viewer: EVERYONE,
 };
 

@@ -23,6 +23,19 @@ describe('loadConfig', () => {
     expect(message).toContain('DEMO_FEED');
   });
 
+  it('reads the mail server for e-mail alerts, which needs a from address', () => {
+    expect(loadConfig(valid).smtp).toBeUndefined();
+    expect(
+      loadConfig({ ...valid, SMTP_URL: 'smtp://127.0.0.1:2525', SMTP_FROM: 'alerts@watchfloor.example.com' }).smtp,
+    ).toEqual({ url: 'smtp://127.0.0.1:2525', from: 'alerts@watchfloor.example.com' });
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'smtps://mail.example.com:465' })).toThrow(
+      'SMTP_FROM is required when SMTP_URL is set',
+    );
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'http://mail.example.com', SMTP_FROM: 'alerts' })).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL[\s\S]*SMTP_FROM must be an e-mail address/,
+    );
+  });
+
   it('asks a queue-only tool for Redis alone', () => {
     expect(loadQueueConfig({ REDIS_URL: 'redis://localhost:1' })).toEqual({
       redisUrl: 'redis://localhost:1',

@@ -56,6 +56,33 @@ const envSchema = z.object({
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Push connections (streams) one worker process holds at most. */
   STREAM_SLOTS: z.coerce.number().int().min(0).max(256).default(8),
+  /** Grouped alerts on one channel and rule go out at most once per this window. */
+  ALERT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** An agent whose console is gone this long has their in-progress items put back in the queue. */
+  AGENT_AWAY_MINUTES: z.coerce.number().min(0.1).max(1_440).default(15),
+  /** How often SLA breaches are looked for and grouped alerts sent. */
+  TRIAGE_SWEEP_SECONDS: z.coerce.number().min(1).max(600).default(10),
+  /** The mail server e-mail alert channels send through; smtps:// for TLS from the first byte. */
+  SMTP_URL: url(
+    ['smtp:', 'smtps:'],
+    'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587',
+  ).optional(),
+  /** The address alert e-mails come from. */
+  SMTP_FROM: z.email('must be an e-mail address, e.g. alerts@watchfloor.example.com').optional(),
+});
+
+/**
+ * Checks across variables, kept off `envSchema` itself: the tools' configs below pick from it, and
+ * zod refuses to pick from a refined object.
+ */
+const appEnvSchema = envSchema.superRefine((value, context) => {
+  if (value.SMTP_URL !== undefined && value.SMTP_FROM === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SMTP_FROM'],
+      message: 'is required when SMTP_URL is set: the address alerts come from, e.g. alerts@watchfloor.example.com',
+    });
+  }
 });
 
 export type AppConfig = {
@@ -73,6 +100,9 @@ export type AppConfig = {
   /** Absent: sources that need credentials cannot be saved or run, and say so. */
   secretKey?: string;
   sources: { pollConcurrency: number; streamSlots: number };
+  triage: { alertWindowMs: number; agentAwayMs: number; sweepEveryMs: number };
+  /** Absent: e-mail alert channels cannot send, and say so. */
+  smtp?: { url: string; from: string };
 };
 
 export class ConfigError extends Error {
@@ -100,7 +130,7 @@ function parse<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
 
 /** Reads and checks the environment once, before anything boots; every bad variable is named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const value = parse(envSchema, env);
+  const value = parse(appEnvSchema, env);
   return {
     databaseUrl: value.DATABASE_URL,
     redisUrl: value.REDIS_URL,
@@ -119,6 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     ...(value.WATCHFLOOR_SECRET_KEY !== undefined && { secretKey: value.WATCHFLOOR_SECRET_KEY.trim() }),
     sources: { pollConcurrency: value.POLL_CONCURRENCY, streamSlots: value.STREAM_SLOTS },
+    triage: {
+      alertWindowMs: value.ALERT_WINDOW_SECONDS * 1_000,
+      agentAwayMs: Math.round(value.AGENT_AWAY_MINUTES * 60_000),
+      sweepEveryMs: Math.round(value.TRIAGE_SWEEP_SECONDS * 1_000),
+    },
+    ...(value.SMTP_URL !== undefined &&
+      value.SMTP_FROM !== undefined && { smtp: { url: value.SMTP_URL, from: value.SMTP_FROM } }),
   };
 }
 

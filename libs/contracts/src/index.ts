@@ -3,3 +3,4 @@ export * from './live-events';
 export * from './source-api';
 export * from './analysis-stream';
 export * from './analysis-events';
+export * from './triage';

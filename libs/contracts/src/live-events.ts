@@ -1,9 +1,17 @@
 import type { AnalysisEvent } from './analysis-events';
+import type { PresenceEvent, TriageItemsEvent } from './triage';
 import type { Platform, SentimentLabel } from '@watchfloor/domain';
 
 /** Socket.io rooms. The API gateway decides who joins which. */
 export enum LiveRoom {
   Wall = 'wall',
+  /** Every team's triage items: admins. Others get their own teams' items in `team:<id>` rooms. */
+  TriageAll = 'triage:all',
+}
+
+/** The room of one team's console users. */
+export function teamRoom(teamId: string): string {
+  return `team:${teamId}`;
 }
 
 /** The room of one credential's sockets, so revoking it can reach them on every API instance. */
@@ -37,6 +45,10 @@ export enum LiveEvent {
   Analysis = 'analysis',
   /** The client's credential was revoked or expired: it must stop showing anything. */
   AccessRevoked = 'access.revoked',
+  /** Triage items created or changed (claimed, escalated, resolved...), to their team's room. */
+  TriageItems = 'triage.items',
+  /** Who is at an item now (viewing, replying), to the item's team room. */
+  TriagePresence = 'triage.presence',
 }
 
 export interface AccessRevokedEvent {
@@ -48,10 +60,23 @@ export interface ServerToClientEvents {
   [LiveEvent.Mentions]: (event: MentionsBatchEvent) => void;
   [LiveEvent.Analysis]: (event: AnalysisEvent) => void;
   [LiveEvent.AccessRevoked]: (event: AccessRevokedEvent) => void;
+  [LiveEvent.TriageItems]: (event: TriageItemsEvent) => void;
+  [LiveEvent.TriagePresence]: (event: PresenceEvent) => void;
 }
 
 /** Why the server refused a socket.io connection (the `connect_error` message). */
 export const UNAUTHORIZED = 'unauthorized';
 
-/** Clients only listen for now. */
-export type ClientToServerEvents = Record<string, never>;
+/** A console user is at an item (or, with `itemId: null`, at none). */
+export interface PresenceUpdate {
+  itemId: string | null;
+  activity: 'viewing' | 'replying';
+}
+
+export enum ClientEvent {
+  Presence = 'presence',
+}
+
+export interface ClientToServerEvents {
+  [ClientEvent.Presence]: (update: PresenceUpdate) => void;
+}

@@ -10,6 +10,8 @@ export enum QueueName {
   Streams = 'streams',
   /** The one long-lived analysis job: its lock keeps the analysis state in exactly one worker. */
   Analysis = 'analysis',
+  /** Triage's own work: replies to post, grouped alerts to send, and the SLA clock's sweep. */
+  Triage = 'triage',
 }
 
 export enum JobName {
@@ -18,6 +20,9 @@ export enum JobName {
   ReconcileSources = 'reconcile-sources',
   RunStream = 'run-stream',
   RunAnalysis = 'run-analysis',
+  SendReply = 'send-reply',
+  SendAlert = 'send-alert',
+  SweepTriage = 'sweep-triage',
 }
 
 /**
@@ -46,6 +51,25 @@ export interface RunStreamJob {
   sourceId: string;
 }
 
+/** A reply written in the console, to post through the platform. The job id is the reply's id. */
+export interface SendReplyJob {
+  replyId: string;
+}
+
+/** One grouped alert message for one channel. The job id names the message, so it is sent once. */
+export interface SendAlertJob {
+  channelId: string;
+  kind: 'flagged' | 'sla-breach';
+  ruleId: string;
+  ruleName: string;
+  teamName: string;
+  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  count: number;
+  firstAt: string;
+  lastAt: string;
+  samples: { itemId: string; author: string; text: string; url: string; priority: 'P1' | 'P2' | 'P3' | 'P4' }[];
+}
+
 /** Maps every job name to its one payload type, so a wrong payload does not compile. */
 export interface JobPayloads {
   [JobName.IngestBatch]: IngestBatchJob;
@@ -53,6 +77,9 @@ export interface JobPayloads {
   [JobName.ReconcileSources]: ReconcileSourcesJob;
   [JobName.RunStream]: RunStreamJob;
   [JobName.RunAnalysis]: Record<string, never>;
+  [JobName.SendReply]: SendReplyJob;
+  [JobName.SendAlert]: SendAlertJob;
+  [JobName.SweepTriage]: Record<string, never>;
 }
 
 /** The most mentions one ingest job carries: ~100-200 KB of payload, cheap for Redis. */

@@ -7,3 +7,6 @@ export * from './redis-rate-gate';
 export * from './query-changes.channel';
 export * from './analysis-stream.client';
 export * from './analysis-queue.client';
+export * from './presence-store.client';
+export * from './triage-queue.client';
+export * from './notifications/notification-sender.client';

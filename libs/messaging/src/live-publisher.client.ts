@@ -1,7 +1,7 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
-import { LiveEvent, LiveRoom } from '@watchfloor/contracts';
-import type { AnalysisEvent, LiveMention, ServerToClientEvents } from '@watchfloor/contracts';
+import { LiveEvent, LiveRoom, teamRoom } from '@watchfloor/contracts';
+import type { AnalysisEvent, LiveMention, ServerToClientEvents, TriageItemView } from '@watchfloor/contracts';
 import type { StoredMention } from '@watchfloor/domain';
 
 /** The Redis channel prefix shared by the API's socket.io adapter and every publisher. */
@@ -33,6 +33,15 @@ export class LivePublisherClient {
   /** What analysis learned from a stretch of the stream, to every screen at once. */
   publishAnalysis(event: AnalysisEvent): void {
     this.emitter.to(LiveRoom.Wall).emit(LiveEvent.Analysis, event);
+  }
+
+  /** Items to their own team's consoles (and admins'), one emit per team: no team sees another's items. */
+  publishTriageItems(items: readonly TriageItemView[]): void {
+    const byTeam = new Map<string, TriageItemView[]>();
+    for (const item of items) byTeam.set(item.teamId, [...(byTeam.get(item.teamId) ?? []), item]);
+    for (const [teamId, ofTeam] of byTeam) {
+      this.emitter.to([teamRoom(teamId), LiveRoom.TriageAll]).emit(LiveEvent.TriageItems, { items: ofTeam });
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { Sources1764020000000 } from './migrations/1764020000000-sources';
 import { MentionQueries1764030000000 } from './migrations/1764030000000-mention-queries';
 import { SentimentReadings1764040000000 } from './migrations/1764040000000-sentiment-readings';
 import { Analysis1764050000000 } from './migrations/1764050000000-analysis';
+import { Triage1764060000000 } from './migrations/1764060000000-triage';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   MentionQueries1764030000000,
   SentimentReadings1764040000000,
   Analysis1764050000000,
+  Triage1764060000000,
 ];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */

@@ -100,6 +100,12 @@ export class ListeningFloor {
     return this.grouper.snooze(incidentId, until, at);
   }
 
+  /** Whether one of these queries, or this issue, is in a spike now: rules ask it of each mention. */
+  isSpiking(queryIds: readonly string[], issueId: string | undefined): boolean {
+    if (issueId !== undefined && this.detector.isOpen(`issue:${issueId}`)) return true;
+    return queryIds.some((id) => this.detector.isOpen(`query:${id}`));
+  }
+
   visibleIssues(now: number): IssueSnapshot[] {
     return this.clusterer.visibleIssues(now);
   }

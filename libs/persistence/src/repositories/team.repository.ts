@@ -1,5 +1,15 @@
 import type { DataSource } from 'typeorm';
+import type { BusinessHours } from '@watchfloor/rules';
 import type { Queryable } from '../data-source';
+import { toJsonbParameter } from './jsonb-parameter';
+
+/** How a team works: its SLA clocks count its business hours (null: around the clock); no agent holds more than the capacity. */
+export interface TeamSettings {
+  id: string;
+  name: string;
+  businessHours: BusinessHours | null;
+  capacityPerAgent: number;
+}
 
 export interface TeamRecord {
   id: string;
@@ -66,4 +76,50 @@ export class TeamRepository {
       userIds,
     ]);
   }
+
+  async settings(db: Queryable = this.dataSource): Promise<TeamSettings[]> {
+    const rows = await db.query<
+      { id: string; name: string; business_hours: BusinessHours | null; capacity_per_agent: number }[]
+    >(`SELECT id, name, business_hours, capacity_per_agent FROM team ORDER BY name`);
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      businessHours: row.business_hours,
+      capacityPerAgent: row.capacity_per_agent,
+    }));
+  }
+
+  async setSettings(
+    teamId: string,
+    settings: Pick<TeamSettings, 'businessHours' | 'capacityPerAgent'>,
+    db: Queryable,
+  ): Promise<void> {
+    await db.query(`UPDATE team SET business_hours = $2::jsonb, capacity_per_agent = $3 WHERE id = $1`, [
+      teamId,
+      settings.businessHours === null ? null : toJsonbParameter(settings.businessHours),
+      settings.capacityPerAgent,
+    ]);
+  }
+
+  /** Teams with their active members' names: whom an item can be assigned to. Null: every team. */
+  async rosters(teamIds: readonly string[] | null): Promise<TeamRoster[]> {
+    const rows = await this.dataSource.query<{ id: string; name: string; members: TeamRoster['members'] }[]>(
+      `SELECT t.id, t.name,
+              coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'name', u.display_name) ORDER BY u.display_name)
+                       FILTER (WHERE u.id IS NOT NULL), '[]') AS members
+       FROM team t
+       LEFT JOIN team_member m ON m.team_id = t.id
+       LEFT JOIN app_user u ON u.id = m.user_id AND u.disabled_at IS NULL
+       WHERE $1::uuid[] IS NULL OR t.id = ANY($1::uuid[])
+       GROUP BY t.id ORDER BY t.name`,
+      [teamIds],
+    );
+    return rows;
+  }
+}
+
+export interface TeamRoster {
+  id: string;
+  name: string;
+  members: { id: string; name: string }[];
 }
