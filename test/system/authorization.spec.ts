@@ -13,6 +13,9 @@ jest.setTimeout(90_000);
 type Caller = Role | 'kiosk' | 'anonymous' | 'forged' | 'expired' | 'revoked';
 const REFUSED_CALLERS = ['anonymous', 'forged', 'expired', 'revoked'] as const;
 const ALL_ROLES: Caller[] = [...ROLES, 'kiosk'];
+/** Everyone who opens the console; analysts read and correct analysis but do not work items. */
+const CONSOLE: Caller[] = ['admin', 'manager', 'agent', 'analyst'];
+const TRIAGE: Caller[] = ['admin', 'manager', 'agent'];
 
 /**
  * Who may call what: the decision for every route in the OpenAPI document. A route missing here
@@ -52,10 +55,36 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/incidents': ALL_ROLES,
   'POST /api/incidents/{id}/acknowledge': ['admin', 'manager', 'analyst'],
   'POST /api/incidents/{id}/snooze': ['admin', 'manager', 'analyst'],
+  'PUT /api/teams/{id}/settings': ['admin', 'manager'],
+  'GET /api/triage/teams': CONSOLE,
+  'GET /api/triage/items': CONSOLE,
+  'GET /api/triage/items/{id}': CONSOLE,
+  'POST /api/triage/items/{id}/claim': TRIAGE,
+  'POST /api/triage/items/{id}/release': TRIAGE,
+  'POST /api/triage/items/{id}/assign': TRIAGE,
+  'POST /api/triage/items/{id}/transition': TRIAGE,
+  'POST /api/triage/items/{id}/notes': TRIAGE,
+  'PUT /api/triage/items/{id}/tags': TRIAGE,
+  'POST /api/triage/items/{id}/correction': CONSOLE,
+  'POST /api/triage/items/{id}/replies': TRIAGE,
+  'POST /api/triage/bulk': TRIAGE,
+  'GET /api/triage/templates': CONSOLE,
+  'POST /api/triage/templates': ['admin', 'manager'],
+  'DELETE /api/triage/templates/{id}': ['admin', 'manager'],
+  'GET /api/triage/stats': CONSOLE,
+  'GET /api/rules': ['admin', 'manager'],
+  'PUT /api/rules': ['admin', 'manager'],
+  'GET /api/rules/versions': ['admin', 'manager'],
+  'POST /api/rules/dry-run': ['admin', 'manager'],
+  'GET /api/notification-channels': ['admin', 'manager'],
+  'POST /api/notification-channels': ['admin'],
+  'DELETE /api/notification-channels/{id}': ['admin'],
+  'POST /api/notification-channels/{id}/test': ['admin'],
 };
 
 const PASSWORD = 'a long enough password';
 
+// The triage socket events (presence, items per team) are checked per team in test/system/triage.spec.ts.
 describe('authorization matrix: every route and the live socket, as every kind of caller', () => {
   let testSystem: TestSystem;
   let system: RunningSystem;

@@ -12,7 +12,9 @@ import { MentionsModule } from './mentions/mentions.module';
 import { QueriesModule } from './queries/queries.module';
 import { SourcesModule } from './sources/sources.module';
 import { AnalysisModule } from './analysis/analysis.module';
+import { RulesModule } from './rules/rules.module';
 import { TeamsModule } from './teams/teams.module';
+import { TriageModule } from './triage/triage.module';
 import { UsersModule } from './users/users.module';
 
 /** The web app's build, served from the same port as the API. */
@@ -32,6 +34,8 @@ export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..',
     QueriesModule,
     SourcesModule,
     AnalysisModule,
+    TriageModule,
+    RulesModule,
     ...(existsSync(join(WEB_DIST, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
       : []),

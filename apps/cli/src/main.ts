@@ -5,6 +5,7 @@ import { scoreCommand } from './commands/score.command';
 import { startCommand } from './commands/start.command';
 import { benchCommand } from './bench/bench.command';
 import { sentimentBenchCommand } from './bench/sentiment-bench.command';
+import { rulesBenchCommand } from './bench/rules-bench.command';
 import { SCORER_NAMES, isScorerName } from './bench/sentiment-libraries';
 import type { ScorerName } from './bench/sentiment-libraries';
 import { auditExportCommand, auditVerifyCommand } from './commands/audit.command';
@@ -25,6 +26,8 @@ const USAGE = `Usage: pnpm watchfloor <command>
                               vader-sentiment and wink-sentiment: macro-F1, negative F1, texts/s
                               on the VADER sets in ../shared/data, or on each --set FILE instead
                               ("id<TAB>mean<TAB>text" or "label<TAB>text"); --only ours to time ours
+  bench-rules                 100 realistic escalation rules over a simulated demo day:
+                              mentions per second through the rules, on one core
   user add --email E --role R [--name N]
                               create an account; the password is read from stdin
                               (roles: admin, manager, agent, analyst, viewer)
@@ -77,6 +80,9 @@ async function run(argv: string[]): Promise<number> {
         process.stdout,
       );
     }
+    case 'bench-rules':
+      if (rest.length > 0) throw new UsageError('bench-rules takes no arguments');
+      return rulesBenchCommand(process.stdout);
     case 'user': {
       const { positionals, values } = parseArgs({
         args: rest,

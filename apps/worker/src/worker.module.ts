@@ -4,9 +4,16 @@ import { DemoFeedService } from './demo-feed/demo-feed.service';
 import { IngestModule } from './ingest/ingest.module';
 import { SourcesModule } from './sources/sources.module';
 import { AnalysisModule } from './analysis/analysis.module';
+import { TriageModule } from './triage/triage.module';
 
 @Module({
-  imports: [RuntimeModule.forRoot({ processName: 'watchfloor-worker' }), IngestModule, SourcesModule, AnalysisModule],
+  imports: [
+    RuntimeModule.forRoot({ processName: 'watchfloor-worker' }),
+    IngestModule,
+    SourcesModule,
+    AnalysisModule,
+    TriageModule,
+  ],
   providers: [DemoFeedService],
 })
 export class WorkerModule {}

@@ -1,17 +1,24 @@
 import { Logger } from '@nestjs/common';
-import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { OnModuleDestroy } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { Permission, hasPermission } from '@watchfloor/access';
 import type { Principal } from '@watchfloor/access';
-import { LiveEvent, LiveRoom, UNAUTHORIZED, credentialRoom } from '@watchfloor/contracts';
-import type { ClientToServerEvents, ServerToClientEvents } from '@watchfloor/contracts';
+import { ClientEvent, LiveEvent, LiveRoom, UNAUTHORIZED, credentialRoom, teamRoom } from '@watchfloor/contracts';
+import type { ClientToServerEvents, PresenceEntry, ServerToClientEvents } from '@watchfloor/contracts';
 import { AuthenticationService } from '../auth/authentication.service';
 import { credentialFrom } from '../auth/credentials-from-request';
+import { PresenceService } from './presence.service';
+
+/** Presence entries are re-written this often; readers drop entries not refreshed for 90 s. */
+const PRESENCE_REFRESH_MS = 30_000;
 
 interface SocketData {
   principal: Principal;
   expiryTimer?: NodeJS.Timeout;
+  /** The triage item this console is at, and the team whose room hears about it. */
+  presence?: { itemId: string; teamId: string; entry: PresenceEntry };
 }
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -21,13 +28,18 @@ type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<stri
  * the rooms its principal may see. Events arrive through the Redis adapter from the workers.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(LiveGateway.name);
   @WebSocketServer() private readonly server!: LiveServer;
+  private refreshTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly authentication: AuthenticationService) {}
+  constructor(
+    private readonly authentication: AuthenticationService,
+    private readonly presence: PresenceService,
+  ) {}
 
   afterInit(server: LiveServer): void {
+    this.refreshTimer = setInterval(() => void this.refreshPresence(), PRESENCE_REFRESH_MS);
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.authentication.resolve(credentialFrom(socket.handshake.headers, token)).then(
@@ -52,7 +64,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     ];
     if (hasPermission(principal, Permission.ViewWall)) rooms.push(LiveRoom.Wall);
     if (principal.kind === 'user') {
-      rooms.push(...principal.teamIds.map((teamId) => `team:${teamId}`));
+      rooms.push(...principal.teamIds.map(teamRoom));
+      if (principal.role === 'admin') rooms.push(LiveRoom.TriageAll);
       // A session ends at its expiry even for a socket that stays connected.
       const remaining = Date.parse(principal.expiresAt) - Date.now();
       client.data.expiryTimer = setTimeout(() => this.end(client, 'your session expired'), Math.max(0, remaining));
@@ -61,8 +74,26 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.logger.debug({ socketId: client.id, principal: principal.kind, rooms }, 'live client connected');
   }
 
-  handleDisconnect(client: LiveSocket): void {
+  async handleDisconnect(client: LiveSocket): Promise<void> {
     clearTimeout(client.data.expiryTimer);
+    await this.leaveItem(client);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.refreshTimer);
+  }
+
+  /** A console says which item it is at (viewing or replying), or none: the item's team sees it live. */
+  @SubscribeMessage(ClientEvent.Presence)
+  async onPresence(@ConnectedSocket() client: LiveSocket, @MessageBody() update: unknown): Promise<void> {
+    const accepted = await this.presence.accept(client.data.principal, update);
+    if (accepted === null) return;
+    const { itemId, teamId, entry } = accepted;
+    const current = client.data.presence;
+    if (current !== undefined && current.itemId !== itemId) await this.leaveItem(client);
+    if (itemId === null || teamId === null) return;
+    client.data.presence = { itemId, teamId, entry };
+    this.announce(itemId, teamId, await this.presence.enter(itemId, entry));
   }
 
   /** Tells every socket of a credential, on every API instance, that it is over, and drops them. */
@@ -71,6 +102,28 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.logger.log({ room }, 'ending live access');
     this.server.to(room).emit(LiveEvent.AccessRevoked, { reason });
     this.server.in(room).disconnectSockets(true);
+  }
+
+  private async leaveItem(client: LiveSocket): Promise<void> {
+    const current = client.data.presence;
+    if (current === undefined) return;
+    client.data.presence = undefined;
+    this.announce(current.itemId, current.teamId, await this.presence.leave(current.itemId, current.entry.userId));
+  }
+
+  private announce(itemId: string, teamId: string, people: PresenceEntry[]): void {
+    this.server.to([teamRoom(teamId), LiveRoom.TriageAll]).emit(LiveEvent.TriagePresence, { itemId, people });
+  }
+
+  private async refreshPresence(): Promise<void> {
+    const sockets = await this.server.local.fetchSockets();
+    const at = sockets.flatMap((socket) => (socket.data.presence === undefined ? [] : [socket.data.presence]));
+    const userIds = sockets.flatMap((socket) =>
+      socket.data.principal.kind === 'user' ? [socket.data.principal.userId] : [],
+    );
+    await this.presence
+      .refresh(at, [...new Set(userIds)])
+      .catch((error: Error) => this.logger.warn(`presence not refreshed: ${error.message}`));
   }
 
   private end(client: LiveSocket, reason: string): void {

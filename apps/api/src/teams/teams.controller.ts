@@ -3,13 +3,21 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Permission } from '@watchfloor/access';
 import type { Principal } from '@watchfloor/access';
-import type { TeamRecord } from '@watchfloor/persistence';
+import type { TeamRecord, TeamSettings } from '@watchfloor/persistence';
+import { businessHoursSchema } from '@watchfloor/rules';
 import { CurrentPrincipal, Requires } from '../auth/auth.decorators';
 import { ZodValidationPipe, jsonSchemaOf } from '../validation/zod-validation.pipe';
 import { TeamsService } from './teams.service';
 
 const newTeamBody = z.object({ name: z.string().trim().min(1).max(80) }).strict();
 const membersBody = z.object({ userIds: z.array(z.uuid()).max(1_000) }).strict();
+const settingsBody = z
+  .object({
+    /** Null: around the clock. */
+    businessHours: businessHoursSchema.nullable(),
+    capacityPerAgent: z.number().int().min(1).max(1_000),
+  })
+  .strict();
 
 @ApiTags('teams')
 @Controller('teams')
@@ -44,5 +52,17 @@ export class TeamsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<TeamRecord> {
     return this.teams.setMembers(id, body.userIds, principal);
+  }
+
+  @Put(':id/settings')
+  @Requires(Permission.ManageTeams)
+  @ApiOperation({ summary: "A team's business hours (its SLA clocks count only those) and open items per agent" })
+  @ApiBody({ schema: jsonSchemaOf(settingsBody) })
+  setSettings(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodValidationPipe(settingsBody)) body: z.infer<typeof settingsBody>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TeamSettings> {
+    return this.teams.setSettings(id, body, principal);
   }
 }

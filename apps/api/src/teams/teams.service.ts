@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { actorOf } from '@watchfloor/access';
 import type { Principal } from '@watchfloor/access';
 import { AuditRepository, TeamRepository } from '@watchfloor/persistence';
-import type { TeamRecord } from '@watchfloor/persistence';
+import type { TeamRecord, TeamSettings } from '@watchfloor/persistence';
 
 @Injectable()
 export class TeamsService {
@@ -41,6 +41,29 @@ export class TeamsService {
       await audit({
         actor: actorOf(by),
         action: 'team.members_set',
+        target: { type: 'team', id: teamId },
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  setSettings(
+    teamId: string,
+    settings: Pick<TeamSettings, 'businessHours' | 'capacityPerAgent'>,
+    by: Principal,
+  ): Promise<TeamSettings> {
+    return this.audit.audited(async (db, audit) => {
+      const before = (await this.teams.settings(db)).find((team) => team.id === teamId);
+      if (before === undefined) throw new NotFoundException(`No team ${teamId}`);
+      const mayManage = by.kind === 'user' && (by.role === 'admin' || by.teamIds.includes(teamId));
+      if (!mayManage) throw new ForbiddenException('Managers change only the settings of their own teams');
+      await this.teams.setSettings(teamId, settings, db);
+      const after = { ...before, ...settings };
+      await audit({
+        actor: actorOf(by),
+        action: 'team.settings_set',
         target: { type: 'team', id: teamId },
         before,
         after,

@@ -6,6 +6,8 @@ import type { AnalysisStreamClient, LivePublisherClient } from '@watchfloor/mess
 import type { AnalysisRepository, ListeningQueryRepository } from '@watchfloor/persistence';
 import { RecentIds } from '@watchfloor/sources';
 import { toAnalysisEvent } from './analysis-views';
+import { emptyRoutedRound } from './triage-router';
+import type { RoutedRound, TriageRouter } from './triage-router';
 
 /** Stream entries (~200 mentions each) taken at a time: large enough to batch the writes, small enough to stay live. */
 const ENTRIES_PER_READ = 20;
@@ -25,6 +27,8 @@ export interface AnalysisLoopDependencies {
   results: AnalysisRepository;
   queries: ListeningQueryRepository;
   live: LivePublisherClient;
+  /** Escalation rules, run on each round's new voices. */
+  router: TriageRouter;
   /** This consumer's name in the stream's group. */
   consumer: string;
   /** Entries a dead consumer left unacknowledged this long are taken over. */
@@ -35,6 +39,9 @@ export interface AnalysisLoopDependencies {
 /** A round the floor has concluded but that is not stored yet. */
 interface Round {
   changes: FloorChanges;
+  triage: RoutedRound;
+  /** Set once the triage part is stored, so a retry of the rest does not count echoes twice. */
+  triageSaved: boolean;
   entryIds: string[];
 }
 
@@ -59,17 +66,21 @@ export class AnalysisLoop {
       try {
         if (unsaved === undefined) {
           const entries = await stream.read(consumer, ENTRIES_PER_READ, READ_BLOCK_MS, claimIdleMs);
+          await this.deps.router.refresh();
           const changes = emptyFloorChanges();
+          const triage = emptyRoutedRound();
           for (const entry of entries) {
             const mentions = entry.mentions.filter((mention) => !seen.has(mention.id));
             for (const mention of mentions) seen.add(mention.id);
+            const first = changes.mentions.length;
             floor.take(mentions, Date.now(), changes);
+            this.deps.router.route(mentions, changes.mentions.slice(first), floor, triage);
           }
           if (entries.length === 0) floor.tick(Date.now(), changes);
-          unsaved = { changes, entryIds: entries.map((entry) => entry.id) };
+          unsaved = { changes, triage, triageSaved: false, entryIds: entries.map((entry) => entry.id) };
           await this.applyRequests(floor, changes);
         }
-        await this.save(unsaved.changes);
+        await this.save(unsaved);
         await stream.acknowledge(unsaved.entryIds);
         const full = unsaved.entryIds.length === ENTRIES_PER_READ;
         unsaved = undefined;
@@ -94,8 +105,14 @@ export class AnalysisLoop {
     }
   }
 
-  private async save(changes: FloorChanges): Promise<void> {
-    const { results, live } = this.deps;
+  private async save(round: Round): Promise<void> {
+    const { results, live, router } = this.deps;
+    const { changes } = round;
+    if (!round.triageSaved) {
+      const items = await router.save(round.triage);
+      round.triageSaved = true;
+      if (items.length > 0) live.publishTriageItems(items);
+    }
     const event = toAnalysisEvent(changes);
     const members = changes.mentions.flatMap((result) =>
       result.issueId === undefined ? [] : [{ issueId: result.issueId, mentionId: result.mentionId }],

@@ -1,8 +1,18 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { AppConfig } from '@watchfloor/config';
 import { AnalysisStreamClient, LivePublisherClient, createRedisConnection } from '@watchfloor/messaging';
-import { AnalysisRepository, ListeningQueryRepository, createDataSource } from '@watchfloor/persistence';
+import { SecretBox } from '@watchfloor/access';
+import {
+  AnalysisRepository,
+  ListeningQueryRepository,
+  NotificationRepository,
+  RuleSetRepository,
+  TeamRepository,
+  TriageRepository,
+  createDataSource,
+} from '@watchfloor/persistence';
 import { AnalysisLoop } from './analysis-loop';
+import { TriageRouter } from './triage-router';
 import type { AnalysisThreadMessage } from './analysis-thread-protocol';
 import { STOP_ANALYSIS } from './analysis-thread-protocol';
 
@@ -35,6 +45,16 @@ async function main(config: AppConfig): Promise<void> {
       results: new AnalysisRepository(dataSource),
       queries: new ListeningQueryRepository(dataSource),
       live: new LivePublisherClient(redis, config.redisPrefix),
+      router: new TriageRouter({
+        ruleSets: new RuleSetRepository(dataSource),
+        teams: new TeamRepository(dataSource),
+        triage: new TriageRepository(dataSource),
+        // Alerts are gathered by channel id alone: no channel target is opened here.
+        notifications: new NotificationRepository(
+          dataSource,
+          config.secretKey === undefined ? null : SecretBox.fromEncodedKey(config.secretKey),
+        ),
+      }),
       consumer: name,
       claimIdleMs: config.worker.lockMs,
       onError: (error) => tell({ level: 'warn', message: `analysis round not stored, retrying: ${error.message}` }),

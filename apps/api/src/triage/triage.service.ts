@@ -1,0 +1,282 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { actorOf } from '@watchfloor/access';
+import type { Principal, UserPrincipal } from '@watchfloor/access';
+import { SentimentScorer } from '@watchfloor/analysis';
+import type { TriageEventView, TriageItemView, TriageStatus } from '@watchfloor/contracts';
+import { LivePublisherClient } from '@watchfloor/messaging';
+import { AuditRepository, TeamRepository, TriageRepository } from '@watchfloor/persistence';
+import type { Queryable, TriageFilter, TriageItemPatch, TriageItemState } from '@watchfloor/persistence';
+import {
+  TriageTransitionError,
+  hoursOrAroundTheClock,
+  pauseSla,
+  resumeSla,
+  slaDueAt,
+  transition,
+} from '@watchfloor/rules';
+import type { SlaClock, TriageAction } from '@watchfloor/rules';
+import { mayWorkOnTeam, teamScopeOf } from './triage-scope';
+
+export type PersonAction = Extract<
+  TriageAction['type'],
+  'wait' | 'customerReplied' | 'resolve' | 'reopen' | 'markSpam'
+>;
+
+const OPEN: TriageStatus[] = ['new', 'in_progress', 'waiting', 'responded', 'escalated'];
+
+/** One change to an item, decided under its row lock: the item's new state and what to record. */
+interface Change {
+  patch: TriageItemPatch;
+  event?: { kind: TriageEventView['kind']; detail?: Record<string, unknown> };
+}
+
+/**
+ * Team inboxes: who may see and change which items, the workflow applied under a row lock (two
+ * people acting at once are served one after the other), the SLA clock paused and resumed with
+ * it, and every change pushed live to the item's team.
+ */
+@Injectable()
+export class TriageService {
+  private readonly scorer = new SentimentScorer();
+
+  constructor(
+    private readonly triage: TriageRepository,
+    private readonly teams: TeamRepository,
+    private readonly audit: AuditRepository,
+    private readonly live: LivePublisherClient,
+  ) {}
+
+  async list(
+    principal: Principal,
+    query: {
+      teamId?: string;
+      status?: TriageStatus | 'open';
+      priority?: TriageFilter['priority'];
+      assignee?: string;
+      limit: number;
+    },
+  ): Promise<TriageItemView[]> {
+    const scope = teamScopeOf(principal);
+    let teamIds = scope;
+    if (query.teamId !== undefined) {
+      if (!mayWorkOnTeam(principal, query.teamId)) throw new NotFoundException(`No team ${query.teamId} of yours`);
+      teamIds = [query.teamId];
+    }
+    const assignee = query.assignee === 'me' && principal.kind === 'user' ? principal.userId : query.assignee;
+    const items = await this.triage.list({
+      teamIds,
+      statuses: query.status === undefined || query.status === 'open' ? OPEN : [query.status],
+      ...(query.priority !== undefined && { priority: query.priority }),
+      ...(assignee !== undefined && { assignee }),
+      limit: query.limit,
+    });
+    return items.map((item) => this.explained(item));
+  }
+
+  async find(id: string, principal: Principal): Promise<TriageItemView> {
+    const item = await this.triage.view(id);
+    if (item === null || !mayWorkOnTeam(principal, item.teamId)) throw new NotFoundException(`No item ${id}`);
+    return this.explained(item);
+  }
+
+  events(id: string): Promise<TriageEventView[]> {
+    return this.triage.events(id);
+  }
+
+  claim(id: string, by: UserPrincipal): Promise<TriageItemView> {
+    return this.change(id, by, async (item, db) => {
+      if (item.assigneeId !== null && item.assigneeId !== by.userId) throw await this.heldBy(item.assigneeId, db);
+      await this.checkCapacity(by.userId, item.teamId, db, 'you hold');
+      return this.workflow(item, { type: 'claim' }, by, 'claimed');
+    });
+  }
+
+  release(id: string, by: UserPrincipal): Promise<TriageItemView> {
+    return this.change(id, by, (item) => Promise.resolve(this.workflow(item, { type: 'release' }, by, 'released')));
+  }
+
+  assign(id: string, userId: string, by: UserPrincipal): Promise<TriageItemView> {
+    return this.change(id, by, async (item, db) => {
+      const team = await this.teams.findById(item.teamId, db);
+      if (team === null || !team.memberIds.includes(userId)) {
+        throw new ConflictException(`That person is not a member of the item's team`);
+      }
+      await this.checkCapacity(userId, item.teamId, db, 'they hold');
+      return this.workflow(item, { type: 'assign', userId }, by, 'assigned', { userId });
+    });
+  }
+
+  act(id: string, action: PersonAction, by: UserPrincipal): Promise<TriageItemView> {
+    return this.change(id, by, (item, db) =>
+      this.withSla(item, db, this.workflow(item, { type: action }, by, 'status')),
+    );
+  }
+
+  /** A reply went out (queued for the platform): the first response, if it is one, is recorded. */
+  respond(id: string, by: UserPrincipal, db: Queryable): Promise<Change> {
+    return this.triage.lock(id, db).then(async (item) => {
+      if (item === null || !mayWorkOnTeam(by, item.teamId)) throw new NotFoundException(`No item ${id}`);
+      if (item.assigneeId !== null && item.assigneeId !== by.userId) throw await this.heldBy(item.assigneeId, db);
+      const claimed = item.assigneeId === null ? { ...item, assigneeId: by.userId } : item;
+      const change = await this.withSla(claimed, db, this.workflow(claimed, { type: 'respond' }, by, 'status'));
+      change.patch.assigneeId = by.userId;
+      if (item.firstResponseAt === null) {
+        change.patch.firstResponseAt = new Date().toISOString();
+        change.patch.firstResponderId = by.userId;
+        change.patch.dueAt = null;
+      }
+      return change;
+    });
+  }
+
+  async note(id: string, text: string, by: UserPrincipal): Promise<TriageEventView> {
+    await this.find(id, by);
+    return this.triage.addEvent({
+      itemId: id,
+      actor: by.displayName,
+      actorId: by.userId,
+      kind: 'note',
+      detail: { text },
+    });
+  }
+
+  setTags(id: string, tags: string[], by: UserPrincipal): Promise<TriageItemView> {
+    return this.change(id, by, () =>
+      Promise.resolve({ patch: { tags: [...new Set(tags)] }, event: { kind: 'tags' as const, detail: { tags } } }),
+    );
+  }
+
+  correct(
+    id: string,
+    correction: { sentiment?: 'positive' | 'neutral' | 'negative'; notRelevant?: boolean },
+    by: UserPrincipal,
+  ): Promise<TriageItemView> {
+    return this.change(id, by, () =>
+      Promise.resolve({
+        patch: {
+          ...(correction.sentiment !== undefined && { correctedSentiment: correction.sentiment }),
+          ...(correction.notRelevant !== undefined && { notRelevant: correction.notRelevant }),
+        },
+        event: { kind: 'correction' as const, detail: correction },
+      }),
+    );
+  }
+
+  /** Resolves or marks spam many items at once; items that cannot move (or are not yours to move) are skipped. */
+  async bulk(
+    ids: string[],
+    action: 'resolve' | 'markSpam',
+    by: UserPrincipal,
+  ): Promise<{ updated: number; skipped: number }> {
+    const changed = await this.audit.audited(async (db, audit) => {
+      const done: string[] = [];
+      for (const id of [...new Set(ids)].sort()) {
+        const item = await this.triage.lock(id, db);
+        if (item === null || !mayWorkOnTeam(by, item.teamId)) continue;
+        try {
+          const change = await this.withSla(item, db, this.workflow(item, { type: action }, by, 'status'));
+          await this.apply(id, change, by, db);
+          done.push(id);
+        } catch (error) {
+          if (!(error instanceof TriageTransitionError)) throw error;
+        }
+      }
+      await audit({
+        actor: actorOf(by),
+        action: action === 'resolve' ? 'triage.bulk_resolved' : 'triage.bulk_spam',
+        target: { type: 'triage-items', id: null },
+        before: null,
+        after: { items: done },
+      });
+      return done;
+    });
+    this.live.publishTriageItems(await this.triage.views(changed));
+    return { updated: changed.length, skipped: ids.length - changed.length };
+  }
+
+  /** Applies `decide` to the locked item, records it, and pushes the result to the item's team. */
+  async change(
+    id: string,
+    by: UserPrincipal,
+    decide: (item: TriageItemState, db: Queryable) => Promise<Change>,
+  ): Promise<TriageItemView> {
+    const view = await this.triage.transaction(async (db) => {
+      const item = await this.triage.lock(id, db);
+      if (item === null || !mayWorkOnTeam(by, item.teamId)) throw new NotFoundException(`No item ${id}`);
+      await this.apply(id, await decide(item, db), by, db);
+      return (await this.triage.view(id, db))!;
+    });
+    this.live.publishTriageItems([view]);
+    return this.explained(view);
+  }
+
+  private async apply(id: string, change: Change, by: UserPrincipal, db: Queryable): Promise<void> {
+    await this.triage.update(id, change.patch, db);
+    if (change.event !== undefined) {
+      await this.triage.addEvent({ itemId: id, actor: by.displayName, actorId: by.userId, ...change.event }, db);
+    }
+  }
+
+  private workflow(
+    item: TriageItemState,
+    action: TriageAction,
+    by: UserPrincipal,
+    kind: TriageEventView['kind'],
+    detail: Record<string, unknown> = {},
+  ): Change & { flags: ReturnType<typeof transition> } {
+    let next: ReturnType<typeof transition>;
+    try {
+      next = transition({ status: item.status, assigneeId: item.assigneeId }, action, by.userId);
+    } catch (error) {
+      if (error instanceof TriageTransitionError) throw new ConflictException(error.message);
+      throw error;
+    }
+    const patch: TriageItemPatch = { status: next.status, assigneeId: next.assigneeId };
+    if (next.resolved === true) patch.resolvedAt = new Date().toISOString();
+    if (action.type === 'reopen') patch.resolvedAt = null;
+    return { patch, event: { kind, detail: { action: action.type, status: next.status, ...detail } }, flags: next };
+  }
+
+  /** Stops or restarts the SLA clock as the workflow said, in the team's business hours. */
+  private async withSla(
+    item: TriageItemState,
+    db: Queryable,
+    change: Change & { flags: ReturnType<typeof transition> },
+  ): Promise<Change> {
+    const clock = item.sla as SlaClock | null;
+    if (clock === null || item.firstResponseAt !== null) return change;
+    const now = new Date();
+    if (change.flags.pauseSla === true) {
+      change.patch.sla = pauseSla(clock, now);
+      change.patch.dueAt = null;
+    } else if (change.flags.resumeSla === true) {
+      const team = (await this.teams.settings(db)).find((settings) => settings.id === item.teamId);
+      const resumed = resumeSla(clock, now, hoursOrAroundTheClock(team?.businessHours));
+      change.patch.sla = resumed;
+      change.patch.dueAt = slaDueAt(resumed, hoursOrAroundTheClock(team?.businessHours))?.toISOString() ?? null;
+    }
+    return change;
+  }
+
+  private async checkCapacity(userId: string, teamId: string, db: Queryable, who: string): Promise<void> {
+    const team = (await this.teams.settings(db)).find((settings) => settings.id === teamId);
+    const capacity = team?.capacityPerAgent ?? Number.POSITIVE_INFINITY;
+    const open = await this.triage.openCountOf(userId, db);
+    if (open >= capacity) {
+      throw new ConflictException(`At capacity: ${who} ${open} open items and the team's limit is ${capacity}`);
+    }
+  }
+
+  private async heldBy(assigneeId: string, db: Queryable): Promise<ConflictException> {
+    const [row] = await db.query<{ display_name: string }[]>(`SELECT display_name FROM app_user WHERE id = $1`, [
+      assigneeId,
+    ]);
+    return new ConflictException(`Held by ${row?.display_name ?? 'someone else'}`);
+  }
+
+  /** The analysis explanation is recomputed on reading (deterministic, microseconds) rather than stored per mention. */
+  private explained(item: TriageItemView): TriageItemView {
+    const reading = this.scorer.score(item.mention.text, item.mention.lang ?? undefined);
+    return { ...item, mention: { ...item.mention, explanation: reading.explanation } };
+  }
+}
