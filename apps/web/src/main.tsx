@@ -7,6 +7,8 @@ import { UsersPage } from './admin/UsersPage';
 import { LoginPage } from './auth/LoginPage';
 import { ConsolePage } from './console/ConsolePage';
 import { QueriesPage } from './queries/QueriesPage';
+import { ChannelsPage } from './rules/ChannelsPage';
+import { RulesPage } from './rules/RulesPage';
 import { SourcesPage } from './sources/SourcesPage';
 import { SignedInShell } from './layout/SignedInShell';
 import { theme } from './theme';
@@ -36,15 +38,23 @@ function page(pathname: string): ReactNode {
           {(principal) => <SourcesPage canManage={principal.permissions.includes('sources:manage')} />}
         </SignedInShell>
       );
+    case '/admin/rules':
+      return <SignedInShell permission="rules:manage">{() => <RulesPage />}</SignedInShell>;
+    case '/admin/channels':
+      return <SignedInShell permission="channels:manage">{() => <ChannelsPage />}</SignedInShell>;
     case '/admin/users':
       return <SignedInShell permission="users:manage">{() => <UsersPage />}</SignedInShell>;
     case '/admin/audit':
       return <SignedInShell permission="audit:read">{() => <AuditPage />}</SignedInShell>;
     case '/console':
-      return <SignedInShell permission="console:use">{() => <ConsolePage />}</SignedInShell>;
+      return (
+        <SignedInShell permission="console:use">{(principal) => <ConsolePage principal={principal} />}</SignedInShell>
+      );
     default:
       window.history.replaceState(null, '', '/console');
-      return <SignedInShell permission="console:use">{() => <ConsolePage />}</SignedInShell>;
+      return (
+        <SignedInShell permission="console:use">{(principal) => <ConsolePage principal={principal} />}</SignedInShell>
+      );
   }
 }
 

@@ -1,3 +1,4 @@
+import type { TriagePriority } from '@watchfloor/contracts';
 import type { SentimentLabel } from '@watchfloor/domain';
 
 /**
@@ -24,4 +25,13 @@ export const theme = {
     negative: '#ff5c5c',
     unsupported: '#5d6b80',
   } satisfies Record<SentimentLabel, string>,
+  /** Triage priorities, P1 the most urgent: hot to cool, distinct from the sentiment colours' meaning. */
+  priority: {
+    P1: '#ff3b5c',
+    P2: '#ff9f43',
+    P3: '#f7d046',
+    P4: '#7f8ca3',
+  } satisfies Record<TriagePriority, string>,
+  /** An SLA close to running out (an overdue one uses the negative colour). */
+  warning: '#ffb020',
 } as const;

@@ -9,13 +9,14 @@ export class ApiError extends Error {
 
 /**
  * Calls the API. The session cookie rides along by itself; a kiosk screen passes its token,
- * which goes in the Authorization header (never in a URL the server logs).
+ * which goes in the Authorization header (never in a URL the server logs). Extra headers (an
+ * Idempotency-Key, say) go in `headers`.
  */
 export async function apiFetch<T>(
   path: string,
-  options: { method?: string; body?: unknown; token?: string } = {},
+  options: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers['Authorization'] = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`/api${path}`, {

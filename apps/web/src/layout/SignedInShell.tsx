@@ -12,6 +12,8 @@ const LINKS = [
   { href: '/wall', label: 'Wall', permission: 'wall:view' },
   { href: '/queries', label: 'Queries', permission: 'queries:read' },
   { href: '/admin/sources', label: 'Sources', permission: 'sources:read' },
+  { href: '/admin/rules', label: 'Rules', permission: 'rules:manage' },
+  { href: '/admin/channels', label: 'Channels', permission: 'channels:manage' },
   { href: '/admin/users', label: 'People', permission: 'users:manage' },
   { href: '/admin/screens', label: 'Screens', permission: 'kiosks:manage' },
   { href: '/admin/audit', label: 'Audit', permission: 'audit:read' },

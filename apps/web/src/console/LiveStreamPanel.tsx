@@ -1,0 +1,18 @@
+import { consoleStyles } from './console-styles';
+import { MentionStream } from '../wall/MentionStream';
+import { useLiveWall } from '../wall/use-live-wall';
+
+/** With no item open, the right side follows everything coming in, flagged or not. */
+export function LiveStreamPanel() {
+  const { wall } = useLiveWall({});
+  return (
+    <section
+      style={{ padding: '12px 16px', overflow: 'hidden', minHeight: 0, display: 'grid', gridTemplateRows: 'auto 1fr' }}
+    >
+      <p style={{ ...consoleStyles.muted, margin: '0 0 8px' }}>
+        No item open: pick one from the inbox, or press j. Press ? for the keyboard shortcuts.
+      </p>
+      <MentionStream mentions={wall.mentions} />
+    </section>
+  );
+}
