@@ -90,3 +90,28 @@ export interface PresenceEvent {
 export interface TriageItemsEvent {
   items: TriageItemView[];
 }
+
+/** GET /api/triage/stats: first-response and resolution times per team and agent, measured accuracy of analysis. */
+export interface TriageStats {
+  teams: {
+    teamId: string;
+    name: string;
+    items: number;
+    open: number;
+    responded: number;
+    medianFirstResponseMinutes: number | null;
+    medianResolutionMinutes: number | null;
+  }[];
+  agents: { userId: string; name: string; items: number; medianFirstResponseMinutes: number | null }[];
+  /**
+   * Analysis checked by people: an item is reviewed once someone corrected it or answered or
+   * resolved it without correcting it; accuracy is the share of reviewed items left uncorrected.
+   */
+  accuracy: {
+    language: string;
+    queryId: string | null;
+    reviewed: number;
+    corrected: number;
+    accuracy: number | null;
+  }[];
+}

@@ -1,4 +1,4 @@
-import type { TriageStats } from './triage-client';
+import type { TriageStats } from '@watchfloor/contracts';
 
 export interface StatsSummary {
   /** Minutes, for the team picked (responded-weighted across one's teams for "all"); null when unknown. */

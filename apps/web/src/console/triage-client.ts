@@ -1,4 +1,4 @@
-import type { ReplyView, TriageEventView, TriageItemView } from '@watchfloor/contracts';
+import type { ReplyView, TriageEventView, TriageItemView, TriageStats } from '@watchfloor/contracts';
 import type { SentimentLabel } from '@watchfloor/domain';
 import { apiFetch } from '../api/http';
 import { inboxQuery } from './inbox-filter';
@@ -20,28 +20,6 @@ export interface ResponseTemplate {
   name: string;
   body: string;
   teamId: string | null;
-}
-
-export interface TriageStats {
-  teams: {
-    teamId: string;
-    name: string;
-    items: number;
-    /** Items still open now (newer APIs). */
-    open?: number;
-    responded: number;
-    medianFirstResponseMinutes: number | null;
-    medianResolutionMinutes: number | null;
-  }[];
-  agents: { userId: string; name: string; items: number; medianFirstResponseMinutes: number | null }[];
-  /** Accuracy is the share of reviewed items left uncorrected; null before any review. */
-  accuracy: {
-    language: string;
-    queryId: string | null;
-    reviewed: number;
-    corrected: number;
-    accuracy: number | null;
-  }[];
 }
 
 /** GET /api/teams as it answers today (member ids), or with named members should it grow them. */

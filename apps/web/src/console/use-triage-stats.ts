@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { TriageClient, TriageStats } from './triage-client';
+import type { TriageStats } from '@watchfloor/contracts';
+import type { TriageClient } from './triage-client';
 
 /** A minute: medians and accuracy move slowly, and each read costs the database a scan. */
 export const STATS_REFRESH_MS = 60_000;

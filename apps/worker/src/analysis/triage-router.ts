@@ -67,6 +67,8 @@ export class TriageRouter {
     round: RoutedRound,
     now = new Date(),
   ): void {
+    // No rule was ever saved, so no item can exist for an echo to count on: spare the database.
+    if (this.version <= 0) return;
     const subjects: RuleSubject[] = [];
     mentions.forEach((mention, index) => {
       const result = results[index]!;

@@ -1,28 +1,5 @@
 import type { DataSource } from 'typeorm';
-
-export interface TriageStats {
-  teams: {
-    teamId: string;
-    name: string;
-    items: number;
-    open: number;
-    responded: number;
-    medianFirstResponseMinutes: number | null;
-    medianResolutionMinutes: number | null;
-  }[];
-  agents: { userId: string; name: string; items: number; medianFirstResponseMinutes: number | null }[];
-  /**
-   * Analysis checked by people: an item is reviewed once someone corrected it or answered or
-   * resolved it without correcting it; accuracy is the share of reviewed items left uncorrected.
-   */
-  accuracy: {
-    language: string;
-    queryId: string | null;
-    reviewed: number;
-    corrected: number;
-    accuracy: number | null;
-  }[];
-}
+import type { TriageStats } from '@watchfloor/contracts';
 
 const MEDIAN = (from: string, to: string) =>
   `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${to} - ${from}) / 60)`;
