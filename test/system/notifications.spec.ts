@@ -6,7 +6,8 @@ import type { ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { NotificationSender } from '@watchfloor/messaging';
 import { notificationChannelSchema } from '@watchfloor/rules';
-import type { AlertGroup, NotificationChannelInput } from '@watchfloor/rules';
+import type { NotificationChannelInput } from '@watchfloor/rules';
+import { anAlertGroup, anAlertSample } from '@watchfloor/rules/testing';
 
 jest.setTimeout(30_000);
 
@@ -70,28 +71,6 @@ async function startSmtpReceiver() {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-const anAlertGroup = (overrides: Partial<AlertGroup> = {}): AlertGroup => ({
-  kind: 'flagged',
-  ruleId: 'rule-legal',
-  ruleName: 'Legal threats',
-  teamName: 'Legal',
-  priority: 'P1',
-  count: 37,
-  firstAt: '2026-03-02T09:41:00.000Z',
-  lastAt: '2026-03-02T09:45:00.000Z',
-  samples: [
-    {
-      itemId: 'mention-1',
-      author: '@angry_customer',
-      text: 'I will sue Skylark over this',
-      url: 'https://x.com/angry_customer/status/1',
-      priority: 'P1',
-    },
-  ],
-  consoleUrl: 'https://watchfloor.example.com/triage?rule=rule-legal',
-  ...overrides,
-});
 
 const aChannel = (input: NotificationChannelInput) => notificationChannelSchema.parse(input);
 
@@ -204,7 +183,7 @@ describe('alert notifications to local receivers', () => {
     });
     const group = anAlertGroup({
       ruleName: 'Threats <b>& lawsuits</b>',
-      samples: [{ ...anAlertGroup().samples[0]!, text: 'see <script>alert(1)</script>' }],
+      samples: [anAlertSample({ text: 'see <script>alert(1)</script>' })],
     });
     await sender.send(channel, group, 'alert-mail-1');
     await sender.send(channel, group, 'alert-mail-1');

@@ -52,9 +52,7 @@ function page(pathname: string): ReactNode {
       );
     default:
       window.history.replaceState(null, '', '/console');
-      return (
-        <SignedInShell permission="console:use">{(principal) => <ConsolePage principal={principal} />}</SignedInShell>
-      );
+      return page('/console');
   }
 }
 

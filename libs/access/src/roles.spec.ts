@@ -1,4 +1,4 @@
-import { Permission, ROLES } from './roles';
+import { Permission, ROLES, rolesWith } from './roles';
 import { hasPermission } from './principal';
 import type { Principal } from './principal';
 
@@ -43,5 +43,9 @@ describe('permissions', () => {
   it('lets a kiosk screen watch and nothing else', () => {
     const allowed = Object.values(Permission).filter((permission) => hasPermission(kiosk, permission));
     expect(allowed.sort()).toEqual([Permission.ReadMentions, Permission.ViewWall].sort());
+  });
+
+  it('names the roles that hold a permission: who may be assigned triage work', () => {
+    expect(rolesWith(Permission.WorkTriage)).toEqual(['admin', 'manager', 'agent']);
   });
 });

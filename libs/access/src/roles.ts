@@ -80,3 +80,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 
 /** A wall screen's credential: it may watch, and nothing else. */
 export const KIOSK_PERMISSIONS: readonly Permission[] = EVERYONE;
+
+/** The roles that hold a permission: for queries such as "who may be assigned an item". */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}

@@ -112,3 +112,4 @@ export type Rule = z.infer<typeof ruleSchema>;
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 /** What a person sends: defaults (enabled, notify) may be left out. */
 export type RuleSetInput = z.input<typeof ruleSetSchema>;
+export type RuleInput = z.input<typeof ruleSchema>;

@@ -7,6 +7,7 @@ import type { PresenceEntry, PresenceUpdate } from '@watchfloor/contracts';
 import { PresenceStoreClient } from '@watchfloor/messaging';
 import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
 import { TriageRepository } from '@watchfloor/persistence';
+import { mayWorkOnTeam } from '../triage/triage-scope';
 
 const ITEM_ID = /^[1-9][0-9]{0,17}$/;
 
@@ -37,8 +38,7 @@ export class PresenceService {
     if (typeof itemId !== 'string' || !ITEM_ID.test(itemId)) return null;
     const teamId = await this.triage.teamOf(itemId);
     if (teamId === null) return null;
-    const maySee = principal.role === 'admin' || principal.teamIds.includes(teamId);
-    return maySee ? { itemId, teamId, entry } : null;
+    return mayWorkOnTeam(principal, teamId) ? { itemId, teamId, entry } : null;
   }
 
   async enter(itemId: string, entry: PresenceEntry): Promise<PresenceEntry[]> {

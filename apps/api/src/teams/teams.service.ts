@@ -55,8 +55,8 @@ export class TeamsService {
     by: Principal,
   ): Promise<TeamSettings> {
     return this.audit.audited(async (db, audit) => {
-      const before = (await this.teams.settings(db)).find((team) => team.id === teamId);
-      if (before === undefined) throw new NotFoundException(`No team ${teamId}`);
+      const before = await this.teams.settingsOf(teamId, db);
+      if (before === null) throw new NotFoundException(`No team ${teamId}`);
       const mayManage = by.kind === 'user' && (by.role === 'admin' || by.teamIds.includes(teamId));
       if (!mayManage) throw new ForbiddenException('Managers change only the settings of their own teams');
       await this.teams.setSettings(teamId, settings, db);

@@ -15,7 +15,7 @@ import {
 import type { Response } from 'express';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { Permission } from '@watchfloor/access';
+import { Permission, rolesWith } from '@watchfloor/access';
 import type { Principal, UserPrincipal } from '@watchfloor/access';
 import type { ReplyView, TriageEventView, TriageItemView, TriageStats } from '@watchfloor/contracts';
 import { TeamRepository, TriageStatsRepository } from '@watchfloor/persistence';
@@ -55,9 +55,9 @@ export class TriageController {
 
   @Get('teams')
   @Requires(Permission.UseConsole)
-  @ApiOperation({ summary: 'The teams whose inboxes you see, with their members (to assign items to)' })
+  @ApiOperation({ summary: 'The teams whose inboxes you see, with the members who can work items (to assign them to)' })
   rosters(@CurrentPrincipal() principal: Principal): Promise<TeamRoster[]> {
-    return this.teams.rosters(teamScopeOf(principal));
+    return this.teams.rosters(teamScopeOf(principal), rolesWith(Permission.WorkTriage));
   }
 
   @Get('items')

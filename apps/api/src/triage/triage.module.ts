@@ -10,6 +10,7 @@ import {
   TeamRepository,
   TriageRepository,
   TriageStatsRepository,
+  UserRepository,
 } from '@watchfloor/persistence';
 import { RepliesService } from './replies.service';
 import { TriageController } from './triage.controller';
@@ -26,6 +27,7 @@ import { TriageService } from './triage.service';
       TeamRepository,
       AuditRepository,
       TriageStatsRepository,
+      UserRepository,
     ),
     {
       provide: LivePublisherClient,

@@ -1,12 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { actorOf } from '@watchfloor/access';
+import { Permission, ROLE_PERMISSIONS, actorOf } from '@watchfloor/access';
 import type { Principal, UserPrincipal } from '@watchfloor/access';
 import { SentimentScorer } from '@watchfloor/analysis';
 import type { TriageEventView, TriageItemView, TriageStatus } from '@watchfloor/contracts';
 import { LivePublisherClient } from '@watchfloor/messaging';
-import { AuditRepository, TeamRepository, TriageRepository } from '@watchfloor/persistence';
+import { AuditRepository, TeamRepository, TriageRepository, UserRepository } from '@watchfloor/persistence';
 import type { Queryable, TriageFilter, TriageItemPatch, TriageItemState } from '@watchfloor/persistence';
 import {
+  OPEN_STATUSES,
   TriageTransitionError,
   hoursOrAroundTheClock,
   pauseSla,
@@ -14,7 +15,7 @@ import {
   slaDueAt,
   transition,
 } from '@watchfloor/rules';
-import type { SlaClock, TriageAction } from '@watchfloor/rules';
+import type { SlaClock, TriageAction, TriageTransition } from '@watchfloor/rules';
 import { mayWorkOnTeam, teamScopeOf } from './triage-scope';
 
 export type PersonAction = Extract<
@@ -22,13 +23,14 @@ export type PersonAction = Extract<
   'wait' | 'customerReplied' | 'resolve' | 'reopen' | 'markSpam'
 >;
 
-const OPEN: TriageStatus[] = ['new', 'in_progress', 'waiting', 'responded', 'escalated'];
-
 /** One change to an item, decided under its row lock: the item's new state and what to record. */
 interface Change {
   patch: TriageItemPatch;
   event?: { kind: TriageEventView['kind']; detail?: Record<string, unknown> };
 }
+
+/** A change the workflow decided, with what it says about the SLA clock. */
+type WorkflowChange = Change & { flags: TriageTransition };
 
 /**
  * Team inboxes: who may see and change which items, the workflow applied under a row lock (two
@@ -42,6 +44,7 @@ export class TriageService {
   constructor(
     private readonly triage: TriageRepository,
     private readonly teams: TeamRepository,
+    private readonly users: UserRepository,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisherClient,
   ) {}
@@ -65,7 +68,7 @@ export class TriageService {
     const assignee = query.assignee === 'me' && principal.kind === 'user' ? principal.userId : query.assignee;
     const items = await this.triage.list({
       teamIds,
-      statuses: query.status === undefined || query.status === 'open' ? OPEN : [query.status],
+      statuses: query.status === undefined || query.status === 'open' ? OPEN_STATUSES : [query.status],
       ...(query.priority !== undefined && { priority: query.priority }),
       ...(assignee !== undefined && { assignee }),
       limit: query.limit,
@@ -85,48 +88,47 @@ export class TriageService {
 
   claim(id: string, by: UserPrincipal): Promise<TriageItemView> {
     return this.change(id, by, async (item, db) => {
-      if (item.assigneeId !== null && item.assigneeId !== by.userId) throw await this.heldBy(item.assigneeId, db);
+      const change = await this.workflow(item, { type: 'claim' }, by, 'claimed', db);
       await this.checkCapacity(by.userId, item.teamId, db, 'you hold');
-      return this.workflow(item, { type: 'claim' }, by, 'claimed');
+      return change;
     });
   }
 
   release(id: string, by: UserPrincipal): Promise<TriageItemView> {
-    return this.change(id, by, (item) => Promise.resolve(this.workflow(item, { type: 'release' }, by, 'released')));
+    return this.change(id, by, (item, db) => this.workflow(item, { type: 'release' }, by, 'released', db));
   }
 
   assign(id: string, userId: string, by: UserPrincipal): Promise<TriageItemView> {
     return this.change(id, by, async (item, db) => {
-      const team = await this.teams.findById(item.teamId, db);
-      if (team === null || !team.memberIds.includes(userId)) {
-        throw new ConflictException(`That person is not a member of the item's team`);
+      const assignee = await this.users.findById(userId, db);
+      if (assignee === null || assignee.disabled || !assignee.teamIds.includes(item.teamId)) {
+        throw new ConflictException(`That person is not an active member of the item's team`);
+      }
+      if (!ROLE_PERMISSIONS[assignee.role].includes(Permission.WorkTriage)) {
+        throw new ConflictException(`${assignee.displayName} (${assignee.role}) cannot work items`);
       }
       await this.checkCapacity(userId, item.teamId, db, 'they hold');
-      return this.workflow(item, { type: 'assign', userId }, by, 'assigned', { userId });
+      return this.workflow(item, { type: 'assign', userId }, by, 'assigned', db, { userId });
     });
   }
 
   act(id: string, action: PersonAction, by: UserPrincipal): Promise<TriageItemView> {
-    return this.change(id, by, (item, db) =>
-      this.withSla(item, db, this.workflow(item, { type: action }, by, 'status')),
+    return this.change(id, by, async (item, db) =>
+      this.withSla(item, db, await this.workflow(item, { type: action }, by, 'status', db)),
     );
   }
 
   /** A reply went out (queued for the platform): the first response, if it is one, is recorded. */
-  respond(id: string, by: UserPrincipal, db: Queryable): Promise<Change> {
-    return this.triage.lock(id, db).then(async (item) => {
-      if (item === null || !mayWorkOnTeam(by, item.teamId)) throw new NotFoundException(`No item ${id}`);
-      if (item.assigneeId !== null && item.assigneeId !== by.userId) throw await this.heldBy(item.assigneeId, db);
-      const claimed = item.assigneeId === null ? { ...item, assigneeId: by.userId } : item;
-      const change = await this.withSla(claimed, db, this.workflow(claimed, { type: 'respond' }, by, 'status'));
-      change.patch.assigneeId = by.userId;
-      if (item.firstResponseAt === null) {
-        change.patch.firstResponseAt = new Date().toISOString();
-        change.patch.firstResponderId = by.userId;
-        change.patch.dueAt = null;
-      }
-      return change;
-    });
+  async respond(id: string, by: UserPrincipal, db: Queryable): Promise<Change> {
+    const item = await this.triage.lock(id, db);
+    if (item === null || !mayWorkOnTeam(by, item.teamId)) throw new NotFoundException(`No item ${id}`);
+    const change = await this.workflow(item, { type: 'respond' }, by, 'status', db);
+    if (item.firstResponseAt === null) {
+      change.patch.firstResponseAt = new Date().toISOString();
+      change.patch.firstResponderId = by.userId;
+      change.patch.dueAt = null;
+    }
+    return change;
   }
 
   async note(id: string, text: string, by: UserPrincipal): Promise<TriageEventView> {
@@ -173,13 +175,10 @@ export class TriageService {
       for (const id of [...new Set(ids)].sort()) {
         const item = await this.triage.lock(id, db);
         if (item === null || !mayWorkOnTeam(by, item.teamId)) continue;
-        try {
-          const change = await this.withSla(item, db, this.workflow(item, { type: action }, by, 'status'));
-          await this.apply(id, change, by, db);
-          done.push(id);
-        } catch (error) {
-          if (!(error instanceof TriageTransitionError)) throw error;
-        }
+        const next = this.tryTransition(item, { type: action }, by);
+        if (next === null) continue;
+        await this.apply(id, await this.withSla(item, db, this.changeOf(next, { type: action }, 'status')), by, db);
+        done.push(id);
       }
       await audit({
         actor: actorOf(by),
@@ -217,20 +216,43 @@ export class TriageService {
     }
   }
 
-  private workflow(
+  /** The workflow's answer as a change, or a 409 that names the holder when someone else has the item. */
+  private async workflow(
     item: TriageItemState,
     action: TriageAction,
     by: UserPrincipal,
     kind: TriageEventView['kind'],
+    db: Queryable,
     detail: Record<string, unknown> = {},
-  ): Change & { flags: ReturnType<typeof transition> } {
-    let next: ReturnType<typeof transition>;
+  ): Promise<WorkflowChange> {
     try {
-      next = transition({ status: item.status, assigneeId: item.assigneeId }, action, by.userId);
+      return this.changeOf(transition(item, action, by.userId), action, kind, detail);
     } catch (error) {
-      if (error instanceof TriageTransitionError) throw new ConflictException(error.message);
+      if (!(error instanceof TriageTransitionError)) throw error;
+      if (error.reason === 'held_by_someone_else' && item.assigneeId !== null) {
+        const holder = await this.users.findById(item.assigneeId, db);
+        throw new ConflictException(`Held by ${holder?.displayName ?? 'someone else'}`);
+      }
+      throw new ConflictException(error.message);
+    }
+  }
+
+  /** Null when the workflow refuses: bulk actions skip such items. */
+  private tryTransition(item: TriageItemState, action: TriageAction, by: UserPrincipal): TriageTransition | null {
+    try {
+      return transition(item, action, by.userId);
+    } catch (error) {
+      if (error instanceof TriageTransitionError) return null;
       throw error;
     }
+  }
+
+  private changeOf(
+    next: TriageTransition,
+    action: TriageAction,
+    kind: TriageEventView['kind'],
+    detail: Record<string, unknown> = {},
+  ): WorkflowChange {
     const patch: TriageItemPatch = { status: next.status, assigneeId: next.assigneeId };
     if (next.resolved === true) patch.resolvedAt = new Date().toISOString();
     if (action.type === 'reopen') patch.resolvedAt = null;
@@ -238,11 +260,7 @@ export class TriageService {
   }
 
   /** Stops or restarts the SLA clock as the workflow said, in the team's business hours. */
-  private async withSla(
-    item: TriageItemState,
-    db: Queryable,
-    change: Change & { flags: ReturnType<typeof transition> },
-  ): Promise<Change> {
+  private async withSla(item: TriageItemState, db: Queryable, change: WorkflowChange): Promise<Change> {
     const clock = item.sla as SlaClock | null;
     if (clock === null || item.firstResponseAt !== null) return change;
     const now = new Date();
@@ -250,28 +268,20 @@ export class TriageService {
       change.patch.sla = pauseSla(clock, now);
       change.patch.dueAt = null;
     } else if (change.flags.resumeSla === true) {
-      const team = (await this.teams.settings(db)).find((settings) => settings.id === item.teamId);
-      const resumed = resumeSla(clock, now, hoursOrAroundTheClock(team?.businessHours));
+      const hours = hoursOrAroundTheClock((await this.teams.settingsOf(item.teamId, db))?.businessHours);
+      const resumed = resumeSla(clock, now, hours);
       change.patch.sla = resumed;
-      change.patch.dueAt = slaDueAt(resumed, hoursOrAroundTheClock(team?.businessHours))?.toISOString() ?? null;
+      change.patch.dueAt = slaDueAt(resumed, hours)?.toISOString() ?? null;
     }
     return change;
   }
 
   private async checkCapacity(userId: string, teamId: string, db: Queryable, who: string): Promise<void> {
-    const team = (await this.teams.settings(db)).find((settings) => settings.id === teamId);
-    const capacity = team?.capacityPerAgent ?? Number.POSITIVE_INFINITY;
+    const capacity = (await this.teams.settingsOf(teamId, db))?.capacityPerAgent ?? Number.POSITIVE_INFINITY;
     const open = await this.triage.openCountOf(userId, db);
     if (open >= capacity) {
       throw new ConflictException(`At capacity: ${who} ${open} open items and the team's limit is ${capacity}`);
     }
-  }
-
-  private async heldBy(assigneeId: string, db: Queryable): Promise<ConflictException> {
-    const [row] = await db.query<{ display_name: string }[]>(`SELECT display_name FROM app_user WHERE id = $1`, [
-      assigneeId,
-    ]);
-    return new ConflictException(`Held by ${row?.display_name ?? 'someone else'}`);
   }
 
   /** The analysis explanation is recomputed on reading (deterministic, microseconds) rather than stored per mention. */

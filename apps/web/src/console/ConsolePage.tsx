@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PresenceEntry } from '@watchfloor/contracts';
-import type { WebPrincipal } from '../auth/principal';
 import { goToLogin } from '../auth/use-principal';
+import type { UserPrincipal } from '../layout/SignedInShell';
 import { theme } from '../theme';
+import { LiveWallStore } from '../wall/live-wall-store';
 import { BulkBar } from './BulkBar';
 import { ConsoleActions } from './console-actions';
 import { othersAt } from './console-state';
@@ -24,8 +25,6 @@ import { useReplyTemplates } from './use-reply-templates';
 import { useConsoleShortcuts } from './use-console-shortcuts';
 import { useTeamDirectory } from './use-team-directory';
 import { useTriageStats } from './use-triage-stats';
-
-type UserPrincipal = Extract<WebPrincipal, { kind: 'user' }>;
 
 /** The item named in the address (?item=42), so a reload or a shared link opens it again. */
 function itemInAddress(): string | null {
@@ -51,9 +50,10 @@ export function ConsolePage({ principal }: { principal: UserPrincipal }) {
   const [store] = useState(() => new ConsoleStore(principal.userId));
   const [actions] = useState(() => new ConsoleActions(store, client, goToLogin));
   const [presence] = useState(() => new PresenceReporter());
+  const [stream] = useState(() => new LiveWallStore());
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
 
-  useConsoleLive(store, actions, presence, goToLogin);
+  useConsoleLive({ store, actions, presence, stream, client, onSignedOut: goToLogin });
   useDetailSync(state, actions);
   useEffect(() => {
     const requested = itemInAddress();
@@ -64,10 +64,8 @@ export function ConsolePage({ principal }: { principal: UserPrincipal }) {
     showInAddress(state.selectedId);
   }, [presence, state.selectedId]);
 
-  const directory = useTeamDirectory(client, state, {
-    id: self.id,
-    name: self.name,
-    seesAllTeams: principal.role === 'admin',
+  const directory = useTeamDirectory(client, {
+    ...self,
     canReadUsers: principal.permissions.includes('users:read'),
   });
   const stats = useTriageStats(client);
@@ -242,7 +240,7 @@ export function ConsolePage({ principal }: { principal: UserPrincipal }) {
             )}
           </section>
         ) : (
-          <LiveStreamPanel />
+          <LiveStreamPanel stream={stream} />
         )}
       </div>
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}

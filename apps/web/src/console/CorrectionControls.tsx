@@ -2,8 +2,8 @@ import type { TriageItemView } from '@watchfloor/contracts';
 import { theme } from '../theme';
 import { consoleStyles } from './console-styles';
 import type { Correction, CorrectedSentiment } from './triage-client';
-import { withShortcut } from './use-shortcuts';
-import type { ShortcutAction } from './use-shortcuts';
+import { withShortcut } from './shortcuts';
+import type { ShortcutAction } from './shortcuts';
 import { ConsoleButton } from './ConsoleButton';
 
 const CHOICES: { sentiment: CorrectedSentiment; shortcut: ShortcutAction }[] = [

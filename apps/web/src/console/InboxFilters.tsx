@@ -1,16 +1,47 @@
 import type { TriagePriority } from '@watchfloor/contracts';
 import { consoleStyles } from './console-styles';
-import { ASSIGNEE_FILTERS, PRIORITIES, STATUS_FILTERS } from './inbox-filter';
-import type { AssigneeFilter, InboxFilter, StatusFilter } from './inbox-filter';
+import { ASSIGNEE_FILTERS, PRIORITIES, STATUS_FILTERS, statusLabel } from './inbox-filter';
+import type { AssigneeFilter, InboxFilter } from './inbox-filter';
 import type { TeamOption } from './team-directory';
 
 const ASSIGNEE_LABELS: Record<AssigneeFilter, string> = { anyone: 'Anyone', me: 'Me', unassigned: 'Unassigned' };
 
-export function statusLabel(status: StatusFilter): string {
-  return status === 'in_progress' ? 'in progress' : status;
+/** One labelled picker of the filter; a full-width one spans both columns. */
+function FilterSelect<T extends string>({
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+  fullWidth = false,
+}: {
+  label: string;
+  testId: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  fullWidth?: boolean;
+}) {
+  return (
+    <label style={{ display: 'grid', gap: 2, ...consoleStyles.muted, ...(fullWidth && { gridColumn: '1 / -1' }) }}>
+      {label}
+      <select
+        data-testid={testId}
+        value={value}
+        onChange={(event) => onChange(event.target.value as T)}
+        style={consoleStyles.field}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
-/** Which inbox: the team, and the status, priority and assignee to show. */
+/** Which inbox: the team, and the status, priority and assignee to show. "" is "all" in a picker. */
 export function InboxFilters({
   filter,
   teams,
@@ -20,76 +51,38 @@ export function InboxFilters({
   teams: readonly TeamOption[];
   onChange: (filter: InboxFilter) => void;
 }) {
-  const label = { display: 'grid', gap: 2, ...consoleStyles.muted } as const;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6, padding: 10 }}>
-      <label style={{ ...label, gridColumn: '1 / -1' }}>
-        Team
-        <select
-          data-testid="team-filter"
-          value={filter.teamId ?? ''}
-          onChange={(event) => onChange({ ...filter, teamId: event.target.value === '' ? null : event.target.value })}
-          style={consoleStyles.field}
-        >
-          <option value="">All my teams</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label style={label}>
-        Status
-        <select
-          data-testid="status-filter"
-          value={filter.status}
-          onChange={(event) => onChange({ ...filter, status: event.target.value as StatusFilter })}
-          style={consoleStyles.field}
-        >
-          {STATUS_FILTERS.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label style={label}>
-        Priority
-        <select
-          data-testid="priority-filter"
-          value={filter.priority ?? ''}
-          onChange={(event) =>
-            onChange({
-              ...filter,
-              priority: event.target.value === '' ? null : (event.target.value as TriagePriority),
-            })
-          }
-          style={consoleStyles.field}
-        >
-          <option value="">Any</option>
-          {PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {priority}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label style={{ ...label, gridColumn: '1 / -1' }}>
-        Assignee
-        <select
-          data-testid="assignee-filter"
-          value={filter.assignee}
-          onChange={(event) => onChange({ ...filter, assignee: event.target.value as AssigneeFilter })}
-          style={consoleStyles.field}
-        >
-          {ASSIGNEE_FILTERS.map((assignee) => (
-            <option key={assignee} value={assignee}>
-              {ASSIGNEE_LABELS[assignee]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Team"
+        testId="team-filter"
+        fullWidth
+        value={filter.teamId ?? ''}
+        options={[{ value: '', label: 'All my teams' }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+        onChange={(teamId) => onChange({ ...filter, teamId: teamId === '' ? null : teamId })}
+      />
+      <FilterSelect
+        label="Status"
+        testId="status-filter"
+        value={filter.status}
+        options={STATUS_FILTERS.map((status) => ({ value: status, label: statusLabel(status) }))}
+        onChange={(status) => onChange({ ...filter, status })}
+      />
+      <FilterSelect<TriagePriority | ''>
+        label="Priority"
+        testId="priority-filter"
+        value={filter.priority ?? ''}
+        options={[{ value: '', label: 'Any' }, ...PRIORITIES.map((priority) => ({ value: priority, label: priority }))]}
+        onChange={(priority) => onChange({ ...filter, priority: priority === '' ? null : priority })}
+      />
+      <FilterSelect<AssigneeFilter>
+        label="Assignee"
+        testId="assignee-filter"
+        fullWidth
+        value={filter.assignee}
+        options={ASSIGNEE_FILTERS.map((assignee) => ({ value: assignee, label: ASSIGNEE_LABELS[assignee] }))}
+        onChange={(assignee) => onChange({ ...filter, assignee })}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { PresenceEntry, TriageItemView } from '@watchfloor/contracts';
 import { theme } from '../theme';
 import { PLATFORM_NAMES } from './console-styles';
+import { statusLabel } from './inbox-filter';
 import { PresenceDots } from './PresenceDots';
 import { PriorityBadge } from './PriorityBadge';
 import { SlaCountdown } from './SlaCountdown';
@@ -99,7 +100,7 @@ export const InboxRow = memo(function InboxRow({
         {firstLine(item.mention.text)}
       </div>
       <div style={{ display: 'flex', gap: 8, fontSize: 11, color: theme.mutedText }}>
-        <span data-testid="row-status">{item.status.replace('_', ' ')}</span>
+        <span data-testid="row-status">{statusLabel(item.status)}</span>
         {item.echoCount > 0 && (
           <span data-testid="echo-count" title="reposts and near-duplicates of this post">
             {echoLabel(item.echoCount)}

@@ -3,7 +3,7 @@ import { consoleStyles } from './console-styles';
 import { canTransition } from './item-rules';
 import type { Person } from './team-directory';
 import type { TransitionAction } from './triage-client';
-import { withShortcut } from './use-shortcuts';
+import { withShortcut } from './shortcuts';
 import { ConsoleButton } from './ConsoleButton';
 
 const TRANSITIONS: { action: TransitionAction; label: string; testId: string; title: string }[] = [

@@ -1,10 +1,11 @@
-import { consoleStyles } from './console-styles';
+import { useSyncExternalStore } from 'react';
+import type { LiveWallStore } from '../wall/live-wall-store';
 import { MentionStream } from '../wall/MentionStream';
-import { useLiveWall } from '../wall/use-live-wall';
+import { consoleStyles } from './console-styles';
 
-/** With no item open, the right side follows everything coming in, flagged or not. */
-export function LiveStreamPanel() {
-  const { wall } = useLiveWall({});
+/** With no item open, the right side follows everything coming in, flagged or not, from the console's socket. */
+export function LiveStreamPanel({ stream }: { stream: LiveWallStore }) {
+  const { wall } = useSyncExternalStore(stream.subscribe, stream.getSnapshot);
   return (
     <section
       style={{ padding: '12px 16px', overflow: 'hidden', minHeight: 0, display: 'grid', gridTemplateRows: 'auto 1fr' }}

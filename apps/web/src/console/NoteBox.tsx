@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RefObject } from 'react';
 import { consoleStyles } from './console-styles';
-import { withShortcut } from './use-shortcuts';
+import { withShortcut } from './shortcuts';
 import { ConsoleButton } from './ConsoleButton';
 
 /** An internal note on the item: the team sees it in the timeline, the customer never does. */

@@ -4,7 +4,7 @@ import { consoleStyles } from './console-styles';
 import { hasPlaceholders, renderTemplate } from './template-preview';
 import type { TemplateContext } from './template-preview';
 import type { ResponseTemplate } from './triage-client';
-import { withShortcut } from './use-shortcuts';
+import { withShortcut } from './shortcuts';
 import { ConsoleButton } from './ConsoleButton';
 
 /**

@@ -1,6 +1,6 @@
 import { theme } from '../theme';
 import { consoleStyles } from './console-styles';
-import { SHORTCUT_LABELS, SHORTCUTS } from './use-shortcuts';
+import { keyName, SHORTCUTS } from './shortcuts';
 import { ConsoleButton } from './ConsoleButton';
 
 /** The keyboard shortcuts, over the console; ? or Esc closes it. */
@@ -48,10 +48,10 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
                       background: theme.background,
                     }}
                   >
-                    {shortcut.key === 'Escape' ? 'Esc' : shortcut.key}
+                    {keyName(shortcut.key)}
                   </kbd>
                 </td>
-                <td>{SHORTCUT_LABELS[shortcut.action]}</td>
+                <td>{shortcut.label}</td>
               </tr>
             ))}
           </tbody>

@@ -37,8 +37,9 @@ function aClient(overrides: Partial<TriageClient> = {}): jest.Mocked<TriageClien
     bulk: jest.fn(unexpected),
     templates: jest.fn(() => Promise.resolve([])),
     stats: jest.fn(unexpected),
-    teams: jest.fn(() => Promise.resolve([])),
+    rosters: jest.fn(() => Promise.resolve([])),
     users: jest.fn(() => Promise.resolve([])),
+    recentMentions: jest.fn(() => Promise.resolve([])),
     ...overrides,
   } as jest.Mocked<TriageClient>;
 }

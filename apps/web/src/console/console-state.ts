@@ -10,7 +10,7 @@ export interface ItemDetailState {
   error: string | null;
   events: readonly TriageEventView[];
   replies: readonly ReplyView[];
-  /** The item version the events and replies were read at: a newer one means read them again. */
+  /** The item version the events and replies were read at, or are being read at: a newer one means read them again. */
   loadedVersion: number;
 }
 
@@ -35,8 +35,6 @@ export interface ConsoleState {
   detail: ItemDetailState | null;
   /** Ticked for a bulk action, in inbox order. */
   checked: readonly string[];
-  /** Every team an item came from, id to name: the team picker's fallback when the team list is not readable. */
-  seenTeams: Readonly<Record<string, string>>;
   /** Who is at each item now, as the server last said (including oneself). */
   presence: Readonly<Record<string, readonly PresenceEntry[]>>;
   drafts: Readonly<Record<string, ReplyDraft>>;
@@ -60,7 +58,6 @@ export function emptyConsole(selfId: string, filter: InboxFilter = DEFAULT_FILTE
     selectedIndexHint: 0,
     detail: null,
     checked: [],
-    seenTeams: {},
     presence: {},
     drafts: {},
     actionError: null,
@@ -72,16 +69,6 @@ export function emptyConsole(selfId: string, filter: InboxFilter = DEFAULT_FILTE
 /** The newer of two copies of an item; a reply that raced a live update must not undo it. */
 function newer(cached: TriageItemView | undefined, incoming: TriageItemView): TriageItemView {
   return cached !== undefined && cached.version > incoming.version ? cached : incoming;
-}
-
-function withTeams(
-  seenTeams: Readonly<Record<string, string>>,
-  items: readonly TriageItemView[],
-): Readonly<Record<string, string>> {
-  if (items.every((item) => seenTeams[item.teamId] === item.teamName)) return seenTeams;
-  const teams = { ...seenTeams };
-  for (const item of items) teams[item.teamId] = item.teamName;
-  return teams;
 }
 
 /**
@@ -131,7 +118,6 @@ export function loadList(state: ConsoleState, fetched: readonly TriageItemView[]
     ...state,
     listIds,
     checked,
-    seenTeams: withTeams(state.seenTeams, fetched),
     list: { status: 'ready' as const, error: null, truncated: fetched.length >= limit },
   };
   return withHint({ ...next, items: prune(items, keepIds(next)) });
@@ -169,7 +155,7 @@ export function upsertItems(state: ConsoleState, incoming: readonly TriageItemVi
     }
   }
   const checked = state.checked.filter((id) => listIds.includes(id));
-  const next = { ...state, listIds, checked, selectedIndexHint, seenTeams: withTeams(state.seenTeams, incoming) };
+  const next = { ...state, listIds, checked, selectedIndexHint };
   return withHint({ ...next, items: prune(items, keepIds(next)) });
 }
 

@@ -147,11 +147,15 @@ describe('the console store', () => {
     expect(store.getSnapshot().presence).toEqual({});
   });
 
-  it('remembers the teams items came from, for the team picker', () => {
-    const store = storeWith(aTriageItem({ teamId: 't1', teamName: 'Care' }));
-    store.setFilter({ ...DEFAULT_FILTER, teamId: 't2' });
-    store.listLoaded({ ...DEFAULT_FILTER, teamId: 't2' }, [aTriageItem({ teamId: 't2', teamName: 'PR' })], INBOX_LIMIT);
-    expect(store.getSnapshot().seenTeams).toEqual({ t1: 'Care', t2: 'PR' });
+  it('counts a history read under way as reading the current version, so an item changed once is read once', () => {
+    const item = aTriageItem();
+    const store = storeWith(item);
+    store.select(item.id);
+    store.detailLoaded({ item, events: [], replies: [] });
+    store.receiveItems([{ ...item, status: 'in_progress', version: 2 }]);
+    expect(store.getSnapshot().detail!.loadedVersion).toBe(1);
+    store.detailLoading(item.id);
+    expect(store.getSnapshot().detail).toMatchObject({ status: 'ready', loadedVersion: 2 });
   });
 
   it('tells subscribers of each change', () => {

@@ -94,10 +94,16 @@ export class ConsoleStore {
   detailLoading(itemId: string): void {
     if (this.state.selectedId !== itemId) return;
     const previous = this.state.detail?.itemId === itemId ? this.state.detail : null;
+    // The read under way sees the item's current version: the change that asked for it (an action's
+    // answer, or a live update) is not read a second time because its version is newer.
+    const reading = this.state.items[itemId]?.version ?? -1;
     this.update({
       ...this.state,
       // A refresh keeps showing what it had; only a first load shows "loading".
-      detail: previous ?? { itemId, status: 'loading', error: null, events: [], replies: [], loadedVersion: -1 },
+      detail:
+        previous === null
+          ? { itemId, status: 'loading', error: null, events: [], replies: [], loadedVersion: reading }
+          : { ...previous, loadedVersion: Math.max(previous.loadedVersion, reading) },
     });
   }
 

@@ -14,6 +14,11 @@ export const OPEN_STATUSES: ReadonlySet<TriageStatus> = new Set<TriageStatus>([
   'escalated',
 ]);
 
+/** A status as people read it: "in progress", not "in_progress". */
+export function statusLabel(status: string): string {
+  return status.replace('_', ' ');
+}
+
 export type AssigneeFilter = 'anyone' | 'me' | 'unassigned';
 export const ASSIGNEE_FILTERS: readonly AssigneeFilter[] = ['anyone', 'me', 'unassigned'];
 

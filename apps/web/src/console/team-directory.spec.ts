@@ -1,51 +1,63 @@
 import { buildDirectory } from './team-directory';
-import { aTriageItem } from './triage-item.factory';
+import type { TeamRoster } from './triage-client';
 
-const ME = { id: 'u-me', name: 'Sam Agent', seesAllTeams: false };
+const ME = { id: 'u-me', name: 'Sam Agent' };
+
+const ROSTERS: TeamRoster[] = [
+  {
+    id: 't-pr',
+    name: 'PR',
+    members: [{ id: 'u-dana', name: 'Dana Agent' }],
+  },
+  {
+    id: 't-care',
+    name: 'Care',
+    members: [
+      { id: 'u-ann', name: 'Ann Analyst' },
+      { id: 'u-dana', name: 'Dana Agent' },
+      { id: 'u-me', name: 'Sam Agent' },
+      { id: 'u-zoe', name: 'Zoe Agent' },
+    ],
+  },
+];
 
 describe('the team directory', () => {
-  it("offers one's own teams from the team list, and as assignees the members who may work items", () => {
-    const directory = buildDirectory({
-      teams: [
-        { id: 't-care', name: 'Care', memberIds: ['u-me', 'u-dana', 'u-ann', 'u-gone'] },
-        { id: 't-pr', name: 'PR', memberIds: ['u-dana'] },
-      ],
-      users: [
-        { id: 'u-me', displayName: 'Sam Agent' },
-        { id: 'u-dana', displayName: 'Dana Agent', role: 'agent' },
-        { id: 'u-ann', displayName: 'Ann Analyst', role: 'analyst' },
-        { id: 'u-gone', displayName: 'Gone Agent', role: 'agent', disabled: true },
-      ],
-      items: [],
-      seenTeams: {},
-      presence: {},
-      self: ME,
-    });
-    expect(directory.teams).toEqual([{ id: 't-care', name: 'Care' }]);
-    expect(directory.membersOf('t-care')).toEqual([
-      { id: 'u-me', name: 'Sam Agent' },
-      { id: 'u-dana', name: 'Dana Agent' },
+  it("offers an agent the teams of the rosters by name, and every member of the item's team, oneself first", () => {
+    const directory = buildDirectory({ rosters: ROSTERS, users: null, self: ME });
+
+    expect(directory.teams).toEqual([
+      { id: 't-care', name: 'Care' },
+      { id: 't-pr', name: 'PR' },
     ]);
+    expect(directory.membersOf('t-care').map((person) => person.name)).toEqual([
+      'Sam Agent',
+      'Ann Analyst',
+      'Dana Agent',
+      'Zoe Agent',
+    ]);
+    expect(directory.membersOf('t-pr')).toEqual([{ id: 'u-dana', name: 'Dana Agent' }]);
+    expect(directory.membersOf('t-unknown')).toEqual([]);
+    expect(directory.nameOf('u-zoe')).toBe('Zoe Agent');
   });
 
-  it('makes do with what the items say when the team list may not be read', () => {
+  it('leaves out members who may not work items, or are disabled, when the user list is readable', () => {
     const directory = buildDirectory({
-      teams: null,
-      users: null,
-      items: [
-        aTriageItem({ id: '1', teamId: 't-care', assignee: { id: 'u-dana', name: 'Dana Agent' } }),
-        aTriageItem({ id: '2', teamId: 't-care' }),
+      rosters: ROSTERS,
+      users: [
+        { id: 'u-me', displayName: 'Sam Agent', role: 'manager', disabled: false },
+        { id: 'u-dana', displayName: 'Dana Agent', role: 'agent', disabled: false },
+        { id: 'u-ann', displayName: 'Ann Analyst', role: 'analyst', disabled: false },
+        { id: 'u-zoe', displayName: 'Zoe Agent', role: 'agent', disabled: true },
+        { id: 'u-ada', displayName: 'Ada Admin', role: 'admin', disabled: false },
       ],
-      seenTeams: { 't-care': 'Care', 't-pr': 'PR' },
-      presence: { '2': [{ userId: 'u-lee', name: 'Lee Agent', activity: 'viewing' }] },
       self: ME,
     });
-    expect(directory.teams.map((team) => team.name)).toEqual(['Care', 'PR']);
+
     expect(directory.membersOf('t-care')).toEqual([
       { id: 'u-me', name: 'Sam Agent' },
       { id: 'u-dana', name: 'Dana Agent' },
-      { id: 'u-lee', name: 'Lee Agent' },
     ]);
-    expect(directory.nameOf('u-dana')).toBe('Dana Agent');
+    // Names for the timeline come from the user list too, members or not.
+    expect(directory.nameOf('u-ada')).toBe('Ada Admin');
   });
 });

@@ -1,4 +1,5 @@
 import type { TriageEventView } from '@watchfloor/contracts';
+import { statusLabel } from './inbox-filter';
 
 /** The first of `keys` that holds text (or a number) in an event's detail: its shape varies by kind and may grow. */
 function field(detail: Record<string, unknown>, ...keys: string[]): string | null {
@@ -61,7 +62,7 @@ export function describeEvent(
           ? ACTIONS[action]
           : status === null
             ? 'changed the status'
-            : `set it ${status.replace('_', ' ')}`;
+            : `set it ${statusLabel(status)}`;
       return { summary: `${actor} ${did}`, text: null };
     }
     case 'note':

@@ -1,4 +1,4 @@
-import type { ReplyView, TriageEventView, TriageItemView, TriageStats } from '@watchfloor/contracts';
+import type { LiveMention, ReplyView, TriageEventView, TriageItemView, TriageStats } from '@watchfloor/contracts';
 import type { SentimentLabel } from '@watchfloor/domain';
 import { apiFetch } from '../api/http';
 import { inboxQuery } from './inbox-filter';
@@ -22,19 +22,19 @@ export interface ResponseTemplate {
   teamId: string | null;
 }
 
-/** GET /api/teams as it answers today (member ids), or with named members should it grow them. */
-export interface TeamResponse {
+/** GET /api/triage/teams: the teams whose inboxes the person sees, with their active members. */
+export interface TeamRoster {
   id: string;
   name: string;
-  memberIds?: string[];
-  members?: { id: string; name?: string; displayName?: string }[];
+  members: { id: string; name: string }[];
 }
 
+/** GET /api/users (users:read), as far as the console reads it. */
 export interface UserResponse {
   id: string;
   displayName: string;
-  role?: string;
-  disabled?: boolean;
+  role: string;
+  disabled: boolean;
 }
 
 /** The triage API (contract: /work/notes/triage-api.md), one method per call; the console's only I/O over HTTP. */
@@ -52,8 +52,10 @@ export interface TriageClient {
   bulk(ids: string[], action: BulkAction): Promise<{ updated: number; skipped: number }>;
   templates(): Promise<ResponseTemplate[]>;
   stats(): Promise<TriageStats>;
-  teams(): Promise<TeamResponse[]>;
+  rosters(): Promise<TeamRoster[]>;
   users(): Promise<UserResponse[]>;
+  /** The newest mentions, flagged or not, for the live stream beside the inbox. */
+  recentMentions(limit: number): Promise<LiveMention[]>;
 }
 
 const item = (itemId: string) => `/triage/items/${encodeURIComponent(itemId)}`;
@@ -78,6 +80,7 @@ export const httpTriageClient: TriageClient = {
   bulk: (ids, action) => post('/triage/bulk', { ids, action }),
   templates: () => apiFetch('/triage/templates'),
   stats: () => apiFetch('/triage/stats'),
-  teams: () => apiFetch('/teams'),
+  rosters: () => apiFetch('/triage/teams'),
   users: () => apiFetch('/users'),
+  recentMentions: (limit) => apiFetch(`/mentions/recent?limit=${limit}`),
 };

@@ -1,29 +1,27 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ConsoleState } from './console-state';
 import { buildDirectory } from './team-directory';
 import type { Directory } from './team-directory';
-import type { TeamResponse, TriageClient, UserResponse } from './triage-client';
+import type { TeamRoster, TriageClient, UserResponse } from './triage-client';
 
 /**
- * Teams and names for the team picker and the assignee list. The team and user lists need
- * users:read (managers, admins); for others the console makes do with what the items say.
+ * Teams and names for the team picker and the assignee list, read once when the console opens:
+ * the rosters of one's teams for everyone, and the user list for those who may read it (users:read).
  */
 export function useTeamDirectory(
   client: TriageClient,
-  state: Pick<ConsoleState, 'items' | 'presence' | 'seenTeams'>,
-  self: { id: string; name: string; seesAllTeams: boolean; canReadUsers: boolean },
+  self: { id: string; name: string; canReadUsers: boolean },
 ): Directory {
-  const [teams, setTeams] = useState<TeamResponse[] | null>(null);
+  const [rosters, setRosters] = useState<TeamRoster[]>([]);
   const [users, setUsers] = useState<UserResponse[] | null>(null);
-  const { canReadUsers } = self;
+  const { id, name, canReadUsers } = self;
   useEffect(() => {
     let cancelled = false;
+    // Without them the pickers stay empty and the inbox still works: a refusal here is not an error to show.
+    client.rosters().then(
+      (answer) => !cancelled && setRosters(answer),
+      () => undefined,
+    );
     if (canReadUsers) {
-      // Without the lists the picker still works from the items: a refusal here is not an error to show.
-      client.teams().then(
-        (answer) => !cancelled && setTeams(answer),
-        () => undefined,
-      );
       client.users().then(
         (answer) => !cancelled && setUsers(answer),
         () => undefined,
@@ -33,18 +31,5 @@ export function useTeamDirectory(
       cancelled = true;
     };
   }, [client, canReadUsers]);
-  const { items, presence, seenTeams } = state;
-  const { id, name, seesAllTeams } = self;
-  return useMemo(
-    () =>
-      buildDirectory({
-        teams,
-        users,
-        items: Object.values(items),
-        seenTeams,
-        presence,
-        self: { id, name, seesAllTeams },
-      }),
-    [teams, users, items, seenTeams, presence, id, name, seesAllTeams],
-  );
+  return useMemo(() => buildDirectory({ rosters, users, self: { id, name } }), [rosters, users, id, name]);
 }

@@ -5,7 +5,7 @@ import type { WebPrincipal } from '../auth/principal';
 import { goToLogin, usePrincipal } from '../auth/use-principal';
 import { theme } from '../theme';
 
-type UserPrincipal = Extract<WebPrincipal, { kind: 'user' }>;
+export type UserPrincipal = Extract<WebPrincipal, { kind: 'user' }>;
 
 const LINKS = [
   { href: '/console', label: 'Console', permission: 'console:use' },

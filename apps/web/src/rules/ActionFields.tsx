@@ -4,6 +4,7 @@ import { MultiSelect } from './MultiSelect';
 import type { RuleFormState } from './rule-form-model';
 import { PRIORITIES } from './rule-types';
 import type { PersonView, Priority, TeamView } from './rule-types';
+import { SingleSelect } from './SingleSelect';
 
 /** The "then" half of a rule: which inbox, how urgent, who hears of it, and when it escalates. */
 export function ActionFields({
@@ -21,9 +22,7 @@ export function ActionFields({
 }) {
   const team = teams.find((candidate) => candidate.id === form.teamId);
   const members = people.filter((person) => !person.disabled && (team?.memberIds.includes(person.id) ?? false));
-  const assigneeKnown = form.assignTo === '' || members.some((person) => person.id === form.assignTo);
-  const teamKnown = form.teamId === '' || team !== undefined;
-  const escalationKnown = form.escalateToTeamId === '' || teams.some((other) => other.id === form.escalateToTeamId);
+  const teamOptions = teams.map((candidate) => ({ value: candidate.id, label: candidate.name }));
 
   const chooseTeam = (teamId: string) => {
     const chosen = teams.find((candidate) => candidate.id === teamId);
@@ -50,39 +49,24 @@ export function ActionFields({
           ))}
         </select>
       </Field>
-      <Field label="Into the inbox of">
-        <select
-          data-testid="action-team"
-          value={form.teamId}
-          onChange={(event) => chooseTeam(event.target.value)}
-          style={inputStyle}
-        >
-          <option value="">Choose a team…</option>
-          {!teamKnown && <option value={form.teamId}>unknown: {form.teamId}</option>}
-          {teams.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label="Assign to" hint="optional">
-        <select
-          data-testid="action-assign-to"
-          value={form.assignTo}
-          onChange={(event) => onChange({ assignTo: event.target.value })}
-          disabled={form.teamId === ''}
-          style={inputStyle}
-        >
-          <option value="">nobody (the team picks it up)</option>
-          {!assigneeKnown && <option value={form.assignTo}>unknown: {form.assignTo}</option>}
-          {members.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.displayName}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SingleSelect
+        label="Into the inbox of"
+        testId="action-team"
+        value={form.teamId}
+        options={teamOptions}
+        onChange={chooseTeam}
+        noneText="Choose a team…"
+      />
+      <SingleSelect
+        label="Assign to"
+        hint="optional"
+        testId="action-assign-to"
+        value={form.assignTo}
+        options={members.map((person) => ({ value: person.id, label: person.displayName }))}
+        onChange={(assignTo) => onChange({ assignTo })}
+        disabled={form.teamId === ''}
+        noneText="nobody (the team picks it up)"
+      />
       <MultiSelect
         label="Notify"
         options={channels.map((channel) => ({ value: channel.id, label: `${channel.name} (${channel.kind})` }))}
@@ -102,22 +86,14 @@ export function ActionFields({
           style={{ ...inputStyle, width: 110 }}
         />
       </Field>
-      <Field label="On breach, escalate to">
-        <select
-          data-testid="action-escalate-to"
-          value={form.escalateToTeamId}
-          onChange={(event) => onChange({ escalateToTeamId: event.target.value })}
-          style={inputStyle}
-        >
-          <option value="">the same team, one priority higher</option>
-          {!escalationKnown && <option value={form.escalateToTeamId}>unknown: {form.escalateToTeamId}</option>}
-          {teams.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SingleSelect
+        label="On breach, escalate to"
+        testId="action-escalate-to"
+        value={form.escalateToTeamId}
+        options={teamOptions}
+        onChange={(escalateToTeamId) => onChange({ escalateToTeamId })}
+        noneText="the same team, one priority higher"
+      />
     </fieldset>
   );
 }

@@ -14,6 +14,11 @@ const NUMBER_BOUNDS: Record<NumberCondition, { min: number; max?: number; step: 
   confidenceBelow: { min: 0, max: 1, step: 0.05 },
   reachAtLeast: { min: 0, step: 1 },
 };
+const YES_NO_CONDITIONS = [
+  { key: 'verified', label: 'Author verified', testId: 'condition-verified' },
+  { key: 'inIssue', label: 'In an emerging issue', testId: 'condition-in-issue' },
+  { key: 'duringSpike', label: 'During a spike', testId: 'condition-during-spike' },
+] as const;
 const ROW = { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' } as const;
 
 /** The "when" half of a rule: every condition filled in must hold; an empty one is left out. */
@@ -34,6 +39,15 @@ export function ConditionFields({
       onChange={(event) => onChange({ [key]: event.target.value })}
       style={{ ...inputStyle, width: 110 }}
       {...NUMBER_BOUNDS[key]}
+    />
+  );
+  const lines = (key: 'keywords' | 'excludeKeywords', testId: string) => (
+    <textarea
+      data-testid={testId}
+      rows={4}
+      value={form[key]}
+      onChange={(event) => onChange({ [key]: event.target.value })}
+      style={inputStyle}
     />
   );
   return (
@@ -68,22 +82,10 @@ export function ConditionFields({
           emptyText="no saved queries"
         />
         <Field label="Contains any of" hint="one per line">
-          <textarea
-            data-testid="condition-keywords"
-            rows={4}
-            value={form.keywords}
-            onChange={(event) => onChange({ keywords: event.target.value })}
-            style={inputStyle}
-          />
+          {lines('keywords', 'condition-keywords')}
         </Field>
         <Field label="Contains none of" hint="one per line">
-          <textarea
-            data-testid="condition-exclude-keywords"
-            rows={4}
-            value={form.excludeKeywords}
-            onChange={(event) => onChange({ excludeKeywords: event.target.value })}
-            style={inputStyle}
-          />
+          {lines('excludeKeywords', 'condition-exclude-keywords')}
         </Field>
       </div>
       <CheckboxGroup
@@ -102,24 +104,15 @@ export function ConditionFields({
             style={inputStyle}
           />
         </Field>
-        <TriStateSelect
-          label="Author verified"
-          value={form.verified}
-          onChange={(verified) => onChange({ verified })}
-          testId="condition-verified"
-        />
-        <TriStateSelect
-          label="In an emerging issue"
-          value={form.inIssue}
-          onChange={(inIssue) => onChange({ inIssue })}
-          testId="condition-in-issue"
-        />
-        <TriStateSelect
-          label="During a spike"
-          value={form.duringSpike}
-          onChange={(duringSpike) => onChange({ duringSpike })}
-          testId="condition-during-spike"
-        />
+        {YES_NO_CONDITIONS.map((condition) => (
+          <TriStateSelect
+            key={condition.key}
+            label={condition.label}
+            value={form[condition.key]}
+            onChange={(value) => onChange({ [condition.key]: value })}
+            testId={condition.testId}
+          />
+        ))}
       </div>
       <CheckboxGroup
         legend="Shows any of the cues"

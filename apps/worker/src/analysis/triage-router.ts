@@ -1,7 +1,6 @@
 import type { FloorMention, FloorMentionResult, ListeningFloor } from '@watchfloor/analysis';
 import type { TriageItemView } from '@watchfloor/contracts';
 import type {
-  AlertNote,
   NewTriageItem,
   NotificationRepository,
   RuleSetRepository,
@@ -11,11 +10,10 @@ import type {
 } from '@watchfloor/persistence';
 import { compileRuleSet, hoursOrAroundTheClock, slaDueAt, startSla } from '@watchfloor/rules';
 import type { CompiledRuleSet, RuleMatch, RuleSubject } from '@watchfloor/rules';
+import { alertNotesFor } from '../triage/alert-notes';
 
 /** Team settings (hours, names) are re-read at least this often, besides on every rule change. */
 const TEAMS_TTL_MS = 30_000;
-/** Alert samples carry at most this much of a post. */
-const SAMPLE_TEXT = 280;
 
 export interface TriageRouterDependencies {
   ruleSets: RuleSetRepository;
@@ -107,8 +105,11 @@ export class TriageRouter {
       );
       const views = await triage.views([...new Set([...created.map((item) => item.id), ...echoed])], db);
       const createdIds = new Set(created.map((item) => item.id));
+      const notifyOf = new Map(round.items.map((item) => [item.mentionId, item.notify]));
       await notifications.gather(
-        views.filter((view) => createdIds.has(view.id)).flatMap((view) => alertsFor(view, round)),
+        views
+          .filter((view) => createdIds.has(view.id))
+          .flatMap((view) => alertNotesFor(view, notifyOf.get(view.mention.id) ?? [], 'flagged', view.createdAt)),
         db,
       );
       return views;
@@ -140,24 +141,4 @@ export class TriageRouter {
 
 export function emptyRoutedRound(): RoutedRound {
   return { items: [], echoes: new Map() };
-}
-
-function alertsFor(view: TriageItemView, round: RoutedRound): AlertNote[] {
-  const item = round.items.find((candidate) => candidate.mentionId === view.mention.id);
-  return (item?.notify ?? []).map((channelId) => ({
-    channelId,
-    ruleId: view.rule.id,
-    kind: 'flagged' as const,
-    ruleName: view.rule.name,
-    teamName: view.teamName,
-    priority: view.priority,
-    at: view.createdAt,
-    sample: {
-      itemId: view.id,
-      author: view.mention.author.handle,
-      text: view.mention.text.slice(0, SAMPLE_TEXT),
-      url: view.mention.url,
-      priority: view.priority,
-    },
-  }));
 }

@@ -1,7 +1,6 @@
 import type { TriageItemView, TriagePriority } from '@watchfloor/contracts';
 import type { LivePublisherClient, PresenceStoreClient, TriageQueueClient } from '@watchfloor/messaging';
 import type {
-  AlertNote,
   NotificationRepository,
   PendingAlertGroup,
   TeamRepository,
@@ -17,6 +16,7 @@ import {
   transition,
 } from '@watchfloor/rules';
 import type { SlaClock } from '@watchfloor/rules';
+import { alertNotesFor } from './alert-notes';
 
 /** Items escalated at most this many times; after that the top tier owns it and the clock stops. */
 export const MAX_ESCALATION_LEVEL = 3;
@@ -110,7 +110,7 @@ export class TriageSweep {
       );
       const notify = new Map(breached.map((item) => [item.id, item.notify]));
       await notifications.gather(
-        views.flatMap((view) => breachNotes(view, notify.get(view.id) ?? [], now)),
+        views.flatMap((view) => alertNotesFor(view, notify.get(view.id) ?? [], 'sla-breach', now.toISOString())),
         db,
       );
       return views;
@@ -198,23 +198,4 @@ function keyOf(group: PendingAlertGroup): string {
 function raised(priority: TriagePriority): TriagePriority {
   const order: TriagePriority[] = ['P1', 'P2', 'P3', 'P4'];
   return order[Math.max(0, order.indexOf(priority) - 1)]!;
-}
-
-function breachNotes(view: TriageItemView, channels: readonly string[], now: Date): AlertNote[] {
-  return channels.map((channelId) => ({
-    channelId,
-    ruleId: view.rule.id,
-    kind: 'sla-breach' as const,
-    ruleName: view.rule.name,
-    teamName: view.teamName,
-    priority: view.priority,
-    at: now.toISOString(),
-    sample: {
-      itemId: view.id,
-      author: view.mention.author.handle,
-      text: view.mention.text.slice(0, 280),
-      url: view.mention.url,
-      priority: view.priority,
-    },
-  }));
 }

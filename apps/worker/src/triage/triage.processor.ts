@@ -100,7 +100,9 @@ export class TriageProcessor implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async handle(job: TriageJob): Promise<void> {
-    switch (job.name as TriageJobName) {
+    // The queue holds only these job names (see TriageQueueClient).
+    const name = job.name as TriageJobName;
+    switch (name) {
       case JobName.SendReply:
         return this.replies.send((job.data as SendReplyJob).replyId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
       case JobName.SendAlert:
@@ -111,7 +113,7 @@ export class TriageProcessor implements OnApplicationBootstrap, BeforeApplicatio
         return;
       }
       default: {
-        const unknown: never = job.name as never;
+        const unknown: never = name;
         throw new Error(`the triage queue has no handler for job "${String(unknown)}"`);
       }
     }

@@ -15,8 +15,6 @@ export type NotificationSenderOptions = {
   smtp?: SmtpSettings;
   /** Longest a delivery may take, answer or SMTP conversation included; default 10 s. */
   timeoutMs?: number;
-  /** Replaceable for tests; the global fetch otherwise. */
-  fetch?: typeof fetch;
 };
 
 /** The media type the CloudEvents HTTP binding gives a structured-mode event. */
@@ -31,12 +29,10 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** Delivers grouped alerts to the channels admins set up: Slack, Teams, a CloudEvents webhook, e-mail. */
 export class NotificationSender {
   private readonly timeoutMs: number;
-  private readonly fetch: typeof fetch;
   private readonly mail?: { transport: ReturnType<typeof createTransport>; from: string; server: string };
 
   constructor(options: NotificationSenderOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.fetch = options.fetch ?? globalThis.fetch;
     if (options.smtp) {
       this.mail = {
         transport: createTransport({
@@ -78,7 +74,6 @@ export class NotificationSender {
 
   private async post(channel: NotificationChannel, target: string, body: unknown, contentType: string): Promise<void> {
     const { url, authorization } = withoutCredentials(target);
-    const fetch = this.fetch;
     let response: Response;
     try {
       response = await fetch(url, {

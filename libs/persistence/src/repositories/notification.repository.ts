@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { SecretBox } from '@watchfloor/access';
 import type { TriagePriority } from '@watchfloor/contracts';
+import { MAX_ALERT_SAMPLES } from '@watchfloor/rules';
 import type { Queryable } from '../data-source';
+import { changedRows } from '../data-source';
 import { toJsonbParameter } from './jsonb-parameter';
 
 export type ChannelKind = 'slack' | 'teams' | 'webhook' | 'email';
@@ -48,8 +50,6 @@ export class ChannelNameTakenError extends Error {
 }
 
 export class ChannelsUnavailableError extends Error {}
-
-const SAMPLES_KEPT = 5;
 
 /** Notification channels (their targets sealed: a webhook URL is a credential) and the alerts waiting for them. */
 export class NotificationRepository {
@@ -100,11 +100,12 @@ export class NotificationRepository {
   }
 
   async removeChannel(id: string, db: Queryable): Promise<{ id: string; name: string } | null> {
-    const [rows] = await db.query<[{ id: string; name: string }[], number]>(
+    const [row] = await changedRows<{ id: string; name: string }>(
+      db,
       `DELETE FROM notification_channel WHERE id = $1 RETURNING id, name`,
       [id],
     );
-    return rows[0] ?? null;
+    return row ?? null;
   }
 
   /** Adds alerts to their groups: one statement for the lot, counts added, the newest samples kept. */
@@ -119,7 +120,7 @@ export class NotificationRepository {
       const group = merged.get(key) ?? { note, count: 0, firstAt: note.at, samples: [] };
       group.count += 1;
       group.note = note;
-      group.samples = [note.sample, ...group.samples].slice(0, SAMPLES_KEPT);
+      group.samples = [note.sample, ...group.samples].slice(0, MAX_ALERT_SAMPLES);
       merged.set(key, group);
     }
     await db.query(
@@ -136,7 +137,7 @@ export class NotificationRepository {
          team_name = excluded.team_name,
          priority = least(g.priority, excluded.priority),
          samples = (SELECT coalesce(jsonb_agg(s), '[]') FROM (
-           SELECT s FROM jsonb_array_elements(excluded.samples || g.samples) s LIMIT ${SAMPLES_KEPT}) k)`,
+           SELECT s FROM jsonb_array_elements(excluded.samples || g.samples) s LIMIT ${MAX_ALERT_SAMPLES}) k)`,
       [
         toJsonbParameter(
           [...merged.values()].map(({ note, count, firstAt, samples }) => ({

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ReplyView } from '@watchfloor/contracts';
 import type { Queryable } from '../data-source';
+import { changedRows } from '../data-source';
 
 export interface NewReply {
   itemId: string;
@@ -89,7 +90,8 @@ export class ReplyRepository {
     id: string,
     outcome: { status: 'sent'; externalId: string } | { status: 'failed' | 'unsupported'; error: string },
   ): Promise<ReplyView & { itemId: string }> {
-    const [[row]] = await this.dataSource.query<[ReplyRow[], number]>(
+    const [row] = await changedRows<ReplyRow>(
+      this.dataSource,
       `UPDATE triage_reply SET status = $2, external_id = $3, error = $4,
               sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
        WHERE id = $1 RETURNING ${REPLY_COLUMNS}`,

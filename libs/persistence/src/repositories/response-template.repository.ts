@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Queryable } from '../data-source';
+import { changedRows } from '../data-source';
 
 export interface ResponseTemplateRecord {
   id: string;
@@ -15,14 +16,21 @@ export class TemplateNameTakenError extends Error {
   }
 }
 
+interface TemplateRow {
+  id: string;
+  name: string;
+  body: string;
+  team_id: string | null;
+}
+
 export class ResponseTemplateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(): Promise<ResponseTemplateRecord[]> {
-    const rows = await this.dataSource.query<{ id: string; name: string; body: string; team_id: string | null }[]>(
+    const rows = await this.dataSource.query<TemplateRow[]>(
       `SELECT id, name, body, team_id FROM response_template ORDER BY name`,
     );
-    return rows.map((row) => ({ id: row.id, name: row.name, body: row.body, teamId: row.team_id }));
+    return rows.map(toRecord);
   }
 
   async create(template: Omit<ResponseTemplateRecord, 'id'>, db: Queryable): Promise<ResponseTemplateRecord> {
@@ -40,15 +48,15 @@ export class ResponseTemplateRepository {
 
   /** Returns the removed template, or null if there was none. */
   async remove(id: string, db: Queryable): Promise<ResponseTemplateRecord | null> {
-    const rows = await changed(db, id);
-    return rows[0] ?? null;
+    const [row] = await changedRows<TemplateRow>(
+      db,
+      `DELETE FROM response_template WHERE id = $1 RETURNING id, name, body, team_id`,
+      [id],
+    );
+    return row === undefined ? null : toRecord(row);
   }
 }
 
-async function changed(db: Queryable, id: string): Promise<ResponseTemplateRecord[]> {
-  const [rows] = await db.query<[{ id: string; name: string; body: string; team_id: string | null }[], number]>(
-    `DELETE FROM response_template WHERE id = $1 RETURNING id, name, body, team_id`,
-    [id],
-  );
-  return rows.map((row) => ({ id: row.id, name: row.name, body: row.body, teamId: row.team_id }));
+function toRecord(row: TemplateRow): ResponseTemplateRecord {
+  return { id: row.id, name: row.name, body: row.body, teamId: row.team_id };
 }

@@ -78,9 +78,17 @@ export class TeamRepository {
   }
 
   async settings(db: Queryable = this.dataSource): Promise<TeamSettings[]> {
+    return this.readSettings(`ORDER BY name`, [], db);
+  }
+
+  async settingsOf(teamId: string, db: Queryable = this.dataSource): Promise<TeamSettings | null> {
+    return (await this.readSettings(`WHERE id = $1`, [teamId], db))[0] ?? null;
+  }
+
+  private async readSettings(clause: string, parameters: unknown[], db: Queryable): Promise<TeamSettings[]> {
     const rows = await db.query<
       { id: string; name: string; business_hours: BusinessHours | null; capacity_per_agent: number }[]
-    >(`SELECT id, name, business_hours, capacity_per_agent FROM team ORDER BY name`);
+    >(`SELECT id, name, business_hours, capacity_per_agent FROM team ${clause}`, parameters);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -101,18 +109,21 @@ export class TeamRepository {
     ]);
   }
 
-  /** Teams with their active members' names: whom an item can be assigned to. Null: every team. */
-  async rosters(teamIds: readonly string[] | null): Promise<TeamRoster[]> {
+  /**
+   * Teams with the names of their active members in these roles: whom an item can be assigned to.
+   * Null teams: every team.
+   */
+  async rosters(teamIds: readonly string[] | null, roles: readonly string[]): Promise<TeamRoster[]> {
     const rows = await this.dataSource.query<{ id: string; name: string; members: TeamRoster['members'] }[]>(
       `SELECT t.id, t.name,
               coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'name', u.display_name) ORDER BY u.display_name)
                        FILTER (WHERE u.id IS NOT NULL), '[]') AS members
        FROM team t
        LEFT JOIN team_member m ON m.team_id = t.id
-       LEFT JOIN app_user u ON u.id = m.user_id AND u.disabled_at IS NULL
+       LEFT JOIN app_user u ON u.id = m.user_id AND u.disabled_at IS NULL AND u.role = ANY($2::text[])
        WHERE $1::uuid[] IS NULL OR t.id = ANY($1::uuid[])
        GROUP BY t.id ORDER BY t.name`,
-      [teamIds],
+      [teamIds, roles],
     );
     return rows;
   }

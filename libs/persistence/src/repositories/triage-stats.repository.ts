@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { TriageStats } from '@watchfloor/contracts';
+import { OPEN_STATUSES } from '@watchfloor/rules';
 
 const MEDIAN = (from: string, to: string) =>
   `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${to} - ${from}) / 60)`;
@@ -9,17 +10,18 @@ export class TriageStatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async stats(since: Date, teamIds: readonly string[] | null): Promise<TriageStats> {
-    const scope = teamIds === null ? 'TRUE' : 'i.team_id = ANY($2::uuid[])';
-    const parameters: unknown[] = teamIds === null ? [since] : [since, teamIds];
+    // Null: every team (admins).
+    const scope = '($2::uuid[] IS NULL OR i.team_id = ANY($2::uuid[]))';
+    const parameters: unknown[] = [since, teamIds];
     const teams = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT t.id, t.name, count(i.id)::int AS items,
-              count(i.id) FILTER (WHERE i.status IN ('new', 'in_progress', 'waiting', 'escalated'))::int AS open,
+              count(i.id) FILTER (WHERE i.status = ANY($3::text[]))::int AS open,
               count(i.first_response_at)::int AS responded,
               ${MEDIAN('i.created_at', 'i.first_response_at')} AS first_response,
               ${MEDIAN('i.created_at', 'i.resolved_at')} AS resolution
        FROM triage_item i JOIN team t ON t.id = i.team_id
        WHERE i.created_at >= $1 AND ${scope} GROUP BY t.id, t.name ORDER BY t.name`,
-      parameters,
+      [...parameters, OPEN_STATUSES],
     );
     const agents = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT u.id, u.display_name, count(*)::int AS items, ${MEDIAN('i.created_at', 'i.first_response_at')} AS first_response

@@ -6,6 +6,7 @@ import type {
   TriageReason,
   TriageStatus,
 } from '@watchfloor/contracts';
+import { OPEN_STATUSES } from '@watchfloor/rules';
 import type { Queryable } from '../data-source';
 import { changedRows } from '../data-source';
 import { toJsonbParameter } from './jsonb-parameter';
@@ -81,6 +82,12 @@ export interface TriageEventInput {
   kind: TriageEventView['kind'];
   detail?: Record<string, unknown>;
 }
+
+/** What a change reads of an item (see TriageItemState). */
+const SELECT_STATE = `
+  SELECT id, status, priority, team_id, assignee_id, sla, due_at, escalation_level, escalate_to_team_id,
+         first_response_at, notify, rule_id, rule_name, version
+  FROM triage_item`;
 
 const PATCH_COLUMNS: Record<keyof TriageItemPatch, string> = {
   status: 'status',
@@ -217,12 +224,7 @@ export class TriageRepository {
 
   /** The item's state, locked until the transaction ends: changes to one item happen one at a time. */
   async lock(id: string, db: Queryable): Promise<TriageItemState | null> {
-    const [row] = await db.query<Record<string, unknown>[]>(
-      `SELECT id, status, priority, team_id, assignee_id, sla, due_at, escalation_level, escalate_to_team_id,
-              first_response_at, notify, rule_id, rule_name, version
-       FROM triage_item WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const [row] = await db.query<Record<string, unknown>[]>(`${SELECT_STATE} WHERE id = $1 FOR UPDATE`, [id]);
     return row === undefined ? null : toState(row);
   }
 
@@ -259,8 +261,8 @@ export class TriageRepository {
   async openCountOf(userId: string, db: Queryable = this.dataSource): Promise<number> {
     const [row] = await db.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM triage_item
-       WHERE assignee_id = $1 AND status IN ('new', 'in_progress', 'waiting', 'escalated')`,
-      [userId],
+       WHERE assignee_id = $1 AND status = ANY($2::text[])`,
+      [userId, OPEN_STATUSES],
     );
     return row?.count ?? 0;
   }
@@ -268,9 +270,7 @@ export class TriageRepository {
   /** Items past their first-response deadline, locked for the caller's transaction; others' locks are skipped. */
   async lockBreached(now: Date, limit: number, db: Queryable): Promise<TriageItemState[]> {
     const rows = await db.query<Record<string, unknown>[]>(
-      `SELECT id, status, priority, team_id, assignee_id, sla, due_at, escalation_level, escalate_to_team_id,
-              first_response_at, notify, rule_id, rule_name, version
-       FROM triage_item
+      `${SELECT_STATE}
        WHERE due_at <= $1 AND first_response_at IS NULL AND status IN ('new', 'in_progress', 'escalated')
        ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],

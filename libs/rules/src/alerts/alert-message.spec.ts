@@ -1,28 +1,9 @@
-import { alertCloudEvent, alertEmail, alertHeadline, slackMessage, teamsMessage } from './alert-message';
-import type { AlertGroup, AlertSample } from './alert-message';
-
-const aSample = (overrides: Partial<AlertSample> = {}): AlertSample => ({
-  itemId: 'mention-1',
-  author: '@angry_customer',
-  text: 'I will sue Skylark over this',
-  url: 'https://x.com/angry_customer/status/1',
-  priority: 'P1',
-  ...overrides,
-});
-
-const anAlertGroup = (overrides: Partial<AlertGroup> = {}): AlertGroup => ({
-  kind: 'flagged',
-  ruleId: 'rule-legal',
-  ruleName: 'Legal threats',
-  teamName: 'Legal',
-  priority: 'P1',
-  count: 37,
-  firstAt: '2026-03-02T09:41:00.000Z',
-  lastAt: '2026-03-02T09:45:00.000Z',
-  samples: [aSample()],
-  consoleUrl: 'https://watchfloor.example.com/triage?rule=rule-legal',
-  ...overrides,
-});
+import { anAlertGroup, anAlertSample } from '../testing/alert-factories';
+import { alertCloudEvent } from './alert-cloud-event';
+import { alertEmail } from './alert-email';
+import { alertHeadline } from './alert-message';
+import { slackMessage } from './slack-message';
+import { teamsMessage } from './teams-message';
 
 const hostile = 'Tom & Jerry <!channel> <https://evil.example|bank> "quoted" it\'s';
 
@@ -62,7 +43,7 @@ describe('slackMessage', () => {
 
   it('escapes &, < and > so a post can neither ping the channel nor forge a link', () => {
     const message = slackMessage(
-      anAlertGroup({ ruleName: 'R&D <leaks>', samples: [aSample({ author: hostile, text: hostile })] }),
+      anAlertGroup({ ruleName: 'R&D <leaks>', samples: [anAlertSample({ author: hostile, text: hostile })] }),
     );
     const body = JSON.stringify(message);
     expect(message.text).toContain('“R&amp;D &lt;leaks&gt;”');
@@ -73,7 +54,7 @@ describe('slackMessage', () => {
 
   it('shows at most five samples and no link for a post URL that is not a web address', () => {
     const samples = Array.from({ length: 7 }, (_, index) =>
-      aSample({ itemId: `m${index}`, url: 'javascript:alert(1)' }),
+      anAlertSample({ itemId: `m${index}`, url: 'javascript:alert(1)' }),
     );
     const message = slackMessage(anAlertGroup({ count: 7, samples }));
     expect(
@@ -106,7 +87,7 @@ describe('teamsMessage', () => {
   });
 
   it('puts post text in text runs, which Teams does not read as Markdown', () => {
-    const card = teamsMessage(anAlertGroup({ samples: [aSample({ text: '[click me](https://evil.example)' })] }))
+    const card = teamsMessage(anAlertGroup({ samples: [anAlertSample({ text: '[click me](https://evil.example)' })] }))
       .attachments[0]?.content;
     const runs = card?.body.flatMap((block) => block.inlines) ?? [];
     expect(runs.every((run) => run.type === 'TextRun')).toBe(true);
@@ -153,7 +134,7 @@ describe('alertEmail', () => {
     const email = alertEmail(
       anAlertGroup({
         ruleName: '<b>Legal</b>',
-        samples: [aSample({ author: hostile, text: '<script>alert(1)</script>' })],
+        samples: [anAlertSample({ author: hostile, text: '<script>alert(1)</script>' })],
       }),
     );
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

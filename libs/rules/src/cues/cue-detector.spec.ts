@@ -1,9 +1,12 @@
 import { CUES } from '../rule-definition';
-import { CueDetector, cueBit, cuesOfMask, detectCues } from './cue-detector';
+import { CueDetector, cueBit, cuesOfMask } from './cue-detector';
 import { CUE_PATTERNS } from './cue-phrases';
 import { expandPhrasePattern } from '../text/phrase-pattern';
 
-describe('detectCues', () => {
+const detector = new CueDetector();
+const detectCues = (text: string) => detector.detect(text);
+
+describe('CueDetector', () => {
   it.each([
     ['complaint', 'Still waiting for an answer from @skylarkair', 'still waiting'],
     ['complaint', 'On hold for 2 hours with customer service', 'on hold for'],

@@ -101,16 +101,3 @@ function isNegated(lowered: string, start: number): boolean {
     return NEGATIONS.has(bare) || /n['’]t$/.test(word);
   });
 }
-
-let shared: CueDetector | undefined;
-
-/** The detector with the default phrasings, built on first use and shared by every rule set. */
-export function defaultCueDetector(): CueDetector {
-  shared ??= new CueDetector();
-  return shared;
-}
-
-/** The cues in a text, with the default phrasings. */
-export function detectCues(text: string): CueDetection {
-  return defaultCueDetector().detect(text);
-}

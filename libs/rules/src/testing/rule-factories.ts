@@ -1,8 +1,6 @@
 import { ruleSetSchema } from '../rule-definition';
-import type { RuleSet, RuleSetInput } from '../rule-definition';
+import type { RuleInput, RuleSet } from '../rule-definition';
 import type { RuleSubject } from '../rule-subject';
-
-type RuleInput = RuleSetInput['rules'][number];
 
 let sequence = 0;
 

@@ -1,4 +1,4 @@
-import { alertGroupKey, decideAlertFlush, markAlertGroupSent, nextAlertFlushAt, recordAlert } from './alert-grouping';
+import { alertGroupKey, decideAlertFlush } from './alert-grouping';
 import type { AlertFlushGroup } from './alert-grouping';
 
 const MINUTE = 60_000;
@@ -11,13 +11,23 @@ interface SentMessage {
   count: number;
 }
 
-/** Keeps groups the way the worker would: record each alert, check, send, mark sent. */
+/**
+ * Keeps groups the way the worker and the notification repository do: add each alert to its group,
+ * check, send, start the group over.
+ */
 class AlertDesk {
   private readonly groups = new Map<string, AlertFlushGroup>();
   readonly sent: SentMessage[] = [];
 
   alert(key: string, atMs: number): void {
-    this.groups.set(key, recordAlert(this.groups.get(key), key, new Date(atMs)));
+    const at = new Date(atMs).toISOString();
+    const group = this.groups.get(key);
+    this.groups.set(
+      key,
+      group === undefined || group.count === 0
+        ? { key, firstAt: at, lastAt: at, count: 1, lastSentAt: group?.lastSentAt ?? null }
+        : { ...group, lastAt: at, count: group.count + 1 },
+    );
     this.check(atMs);
   }
 
@@ -26,12 +36,8 @@ class AlertDesk {
       const group = this.groups.get(key);
       if (!group) continue;
       this.sent.push({ key, at: atMs, count: group.count });
-      this.groups.set(key, markAlertGroupSent(group, new Date(atMs)));
+      this.groups.set(key, { ...group, count: 0, lastSentAt: new Date(atMs).toISOString() });
     }
-  }
-
-  nextCheckAt(): number | undefined {
-    return nextAlertFlushAt([...this.groups.values()], WINDOW)?.getTime();
   }
 }
 
@@ -92,14 +98,19 @@ describe('alert grouping', () => {
     expect(desk.sent.map((message) => message.count)).toEqual([1, 1]);
   });
 
-  it('tells when the waiting alerts of a burst may go out', () => {
+  it('holds the rest of a burst until the window after the message before has passed', () => {
     const desk = new AlertDesk();
 
-    expect(desk.nextCheckAt()).toBeUndefined();
     desk.alert(key, T0);
     desk.alert(key, T0 + MINUTE);
+    desk.check(T0 + WINDOW - 1);
+    expect(desk.sent).toEqual([{ key, at: T0, count: 1 }]);
 
-    expect(desk.nextCheckAt()).toBe(T0 + WINDOW);
+    desk.check(T0 + WINDOW);
+    expect(desk.sent).toEqual([
+      { key, at: T0, count: 1 },
+      { key, at: T0 + WINDOW, count: 1 },
+    ]);
     expect(decideAlertFlush([], new Date(T0), WINDOW)).toEqual([]);
   });
 });

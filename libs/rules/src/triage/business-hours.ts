@@ -169,20 +169,3 @@ export function businessMsBetween(fromMs: number, toMs: number, hours: BusinessH
     openMs += Math.max(0, Math.min(period.endMs, toMs) - Math.max(period.startMs, fromMs));
   }
 }
-
-/** Open minutes between two instants (fractional when they are not on whole minutes); negative when `to` is before `from`. */
-export function businessMinutesBetween(from: Date, to: Date, hours: BusinessHours): number {
-  return businessMsBetween(from.getTime(), to.getTime(), hours) / MS_PER_MINUTE;
-}
-
-/** Whether the team is open at that instant: an interval includes its start and excludes its end. */
-export function isOpen(at: Date, hours: BusinessHours): boolean {
-  if (hours.alwaysOpen) return true;
-  const atMs = at.getTime();
-  const date = localDateAt(atMs, hours.timeZone);
-  return intervalsOn(date, hours).some(([start, end]) => {
-    const startMs = instantAtLocalTime(date, minuteOfDay(start), hours.timeZone);
-    const endMs = instantAtLocalTime(date, minuteOfDay(end), hours.timeZone);
-    return startMs <= atMs && atMs < endMs;
-  });
-}

@@ -5,9 +5,10 @@ import type { BusinessHours } from './business-hours';
  * A first-response SLA clock as plain data, stored with the item. It counts only open business time,
  * and stops counting while paused (waiting on the customer). Every change returns a new clock.
  *
- * Budget used at an instant = open time from `startedAt` to that instant (or to `pausedAt`, while
- * paused) minus `pausedBusinessMinutes`. Open time alone is summed, so a pause over a weekend costs
- * nothing and gives nothing back; only the open time it covered is handed back.
+ * Its due time (`slaDueAt`) is `budgetMinutes` of open time after `startedAt`, plus
+ * `pausedBusinessMinutes`. Open time alone is summed, so a pause over a weekend costs nothing and
+ * gives nothing back; only the open time it covered is handed back. An item is breached once its
+ * stored due time has passed: a budget that runs out at Friday's closing is due then, not on Monday.
  */
 export interface SlaClock {
   /** When the clock started (ISO 8601, UTC). */
@@ -51,24 +52,4 @@ export function resumeSla(clock: SlaClock, at: Date, hours: BusinessHours): SlaC
 export function slaDueAt(clock: SlaClock, hours: BusinessHours): Date | null {
   if (clock.pausedAt !== null) return null;
   return addBusinessMinutes(new Date(clock.startedAt), clock.budgetMinutes + clock.pausedBusinessMinutes, hours);
-}
-
-function usedMs(clock: SlaClock, at: Date, hours: BusinessHours): number {
-  const startedAtMs = Date.parse(clock.startedAt);
-  const untilMs = clock.pausedAt === null ? at.getTime() : Math.min(at.getTime(), Date.parse(clock.pausedAt));
-  const openMs = Math.max(0, businessMsBetween(startedAtMs, untilMs, hours));
-  return openMs - Math.round(clock.pausedBusinessMinutes * MS_PER_MINUTE);
-}
-
-/** Business minutes left at `at`: negative once overdue, by how much; frozen while paused. */
-export function slaRemainingMinutes(clock: SlaClock, at: Date, hours: BusinessHours): number {
-  return (Math.round(clock.budgetMinutes * MS_PER_MINUTE) - usedMs(clock, at, hours)) / MS_PER_MINUTE;
-}
-
-/**
- * Breached from the due time on, not after it: a budget that runs out at Friday's closing would
- * otherwise look kept all weekend, as no open time passes until Monday.
- */
-export function isBreached(clock: SlaClock, at: Date, hours: BusinessHours): boolean {
-  return slaRemainingMinutes(clock, at, hours) <= 0;
 }

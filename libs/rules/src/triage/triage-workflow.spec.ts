@@ -161,6 +161,12 @@ describe('triage workflow', () => {
     it('makes whoever answers an unowned item its holder', () => {
       expect(transition(anItem(), { type: 'respond' }, 'bo').assigneeId).toBe('bo');
     });
+
+    it('refuses a reply from someone other than the holder: one customer, one agent', () => {
+      expect(() => transition(anItem({ status: 'in_progress', assigneeId: 'ana' }), { type: 'respond' }, 'bo')).toThrow(
+        expect.objectContaining({ reason: 'held_by_someone_else' }),
+      );
+    });
   });
 
   describe('resolve, reopen and spam', () => {

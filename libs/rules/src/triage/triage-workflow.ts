@@ -87,6 +87,21 @@ function requireOpen(action: TriageActionType, item: TriageItemState): OpenTriag
   return item.status;
 }
 
+function requireNotHeldByOther(
+  action: TriageActionType,
+  status: TriageStatus,
+  assigneeId: string | null,
+  actorId: string,
+): void {
+  if (assigneeId === null || assigneeId === actorId) return;
+  throw new TriageTransitionError(
+    action,
+    status,
+    'held_by_someone_else',
+    `cannot ${action} this item: it is held by ${assigneeId}; ask them or a lead to reassign it`,
+  );
+}
+
 /**
  * What `action` by `actorId` does to the item, or a TriageTransitionError saying why it may not.
  * Permissions (may this person assign?) are the access rules' business, not the workflow's.
@@ -100,15 +115,8 @@ function nextState(item: TriageItemState, action: TriageAction, actorId: string)
   switch (action.type) {
     case 'claim': {
       const status = requireOpen('claim', item);
-      if (assigneeId !== null && assigneeId !== actorId) {
-        // Two agents clicking at once: the second learns it is taken instead of silently taking it over.
-        throw new TriageTransitionError(
-          'claim',
-          status,
-          'held_by_someone_else',
-          `cannot claim this item: it is held by ${assigneeId}; ask them or a lead to reassign it`,
-        );
-      }
+      // Two agents clicking at once: the second learns it is taken instead of silently taking it over.
+      requireNotHeldByOther('claim', status, assigneeId, actorId);
       // Claiming an item you hold already changes nothing: the console may be open in two tabs.
       return { status: startsWork(status), assigneeId: actorId };
     }
@@ -136,7 +144,8 @@ function nextState(item: TriageItemState, action: TriageAction, actorId: string)
       if (item.status === 'waiting' || item.status === 'responded') return { status: 'in_progress', assigneeId };
       return { status: item.status, assigneeId };
     case 'respond':
-      requireOpen('respond', item);
+      // Two agents never answer the same customer: only the holder, or anyone while nobody holds it.
+      requireNotHeldByOther('respond', requireOpen('respond', item), assigneeId, actorId);
       // Whoever answers an unowned item owns the follow-up.
       return { status: 'responded', assigneeId: assigneeId ?? actorId, firstResponse: true };
     case 'resolve':

@@ -1,15 +1,10 @@
 import { SOURCE_KINDS, SOURCE_KIND_SPECS } from './source-kinds';
 import type { SourceKind } from './source-kinds';
-import {
-  UnsupportedSourceOperationError,
-  createPoller,
-  createReplySender,
-  createStreamConnector,
-} from './connector-factory';
+import { UnsupportedSourceOperationError, createPoller, createStreamConnector } from './connector-factory';
 import type { SourceDefinition } from './source-definition';
 
 const SAMPLES: Record<SourceKind, Pick<SourceDefinition, 'settings' | 'credentials'>> = {
-  'twitter-search': { settings: {}, credentials: { bearerToken: 'b', userAccessToken: 'u' } },
+  'twitter-search': { settings: {}, credentials: { bearerToken: 'b' } },
   'twitter-stream': { settings: {}, credentials: { bearerToken: 'b' } },
   'mastodon-hashtag': { settings: { instanceUrl: 'https://mastodon.social' }, credentials: null },
   'mastodon-search': { settings: { instanceUrl: 'https://mastodon.social' }, credentials: { accessToken: 't' } },
@@ -43,13 +38,5 @@ describe('connector factory', () => {
       expect(createStreamConnector(definition(kind))).toHaveProperty('run');
       expect(() => createPoller(definition(kind))).toThrow(UnsupportedSourceOperationError);
     }
-  });
-
-  it('replies through every platform that can, and says which credential is missing', () => {
-    for (const kind of ['twitter-search', 'mastodon-search', 'bluesky-search', 'reddit-search'] as const) {
-      expect(createReplySender(definition(kind))).toHaveProperty('reply');
-    }
-    expect(() => createReplySender(definition('rss-feed'))).toThrow('rss-feed sources cannot reply');
-    expect(() => createReplySender(definition('twitter-stream'))).toThrow('has no userAccessToken');
   });
 });

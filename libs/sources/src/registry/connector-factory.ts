@@ -1,14 +1,14 @@
-import type { Poller, ReplySender, StreamConnector } from '../connectors/connector';
-import { BlueskyJetstream, BlueskyReplySender, BlueskySearchPoller, BlueskySession } from '../connectors/bluesky';
-import { MastodonPoller, MastodonReplySender, MastodonStream } from '../connectors/mastodon';
+import type { Poller, StreamConnector } from '../connectors/connector';
+import { BlueskyJetstream, BlueskySearchPoller, BlueskySession } from '../connectors/bluesky';
+import { MastodonPoller, MastodonStream } from '../connectors/mastodon';
 import type { MastodonPollMode } from '../connectors/mastodon';
-import { RedditAuth, RedditReplySender, RedditSearchPoller } from '../connectors/reddit';
+import { RedditAuth, RedditSearchPoller } from '../connectors/reddit';
 import { RssFeedPoller } from '../connectors/rss-poller';
-import { XFilteredStream, XReplySender, XSearchPoller, createXAppClient, createXUserClient } from '../connectors/x';
+import { XFilteredStream, XSearchPoller, createXAppClient } from '../connectors/x';
 import type { SourceDefinition } from './source-definition';
 import type { SourceKind } from './source-kinds';
 
-/** A source's kind cannot do what was asked of it (a feed cannot reply), or lacks what it needs to. */
+/** A source's kind cannot do what was asked of it (a feed does not stream), or lacks what it needs to. */
 export class UnsupportedSourceOperationError extends Error {}
 
 const setting = (definition: SourceDefinition, name: string): string | undefined => {
@@ -41,7 +41,8 @@ function settingsOf<K extends string>(definition: SourceDefinition, ...names: K[
   return picked;
 }
 
-function redditAuth(definition: SourceDefinition): RedditAuth {
+/** The Reddit app (and, for a "script" app, the brand's account) behind a source: for polling and replies. */
+export function createRedditAuth(definition: SourceDefinition): RedditAuth {
   const { username, password } = definition.credentials ?? {};
   return new RedditAuth({
     clientId: credential(definition, 'clientId'),
@@ -65,13 +66,8 @@ function mastodonPoller(mode: MastodonPollMode): Build<Poller> {
   };
 }
 
-const mastodonReplies: Build<ReplySender> = (definition) =>
-  new MastodonReplySender({
-    instanceUrl: setting(definition, 'instanceUrl')!,
-    accessToken: credential(definition, 'accessToken'),
-  });
-
-function blueskySession(definition: SourceDefinition): BlueskySession {
+/** The brand's Bluesky account behind a source: for searching signed in, and for replies. */
+export function createBlueskySession(definition: SourceDefinition): BlueskySession {
   return new BlueskySession({
     identifier: credential(definition, 'identifier'),
     appPassword: credential(definition, 'appPassword'),
@@ -91,14 +87,14 @@ const POLLERS: Partial<Record<SourceKind, Build<Poller>>> = {
   'mastodon-public': mastodonPoller('public'),
   'reddit-search': (definition) =>
     new RedditSearchPoller({
-      auth: redditAuth(definition),
+      auth: createRedditAuth(definition),
       source: definition.id,
       ...settingsOf(definition, 'subreddit'),
     }),
   'bluesky-search': (definition) =>
     new BlueskySearchPoller({
       source: definition.id,
-      ...(definition.credentials !== null && { session: blueskySession(definition) }),
+      ...(definition.credentials !== null && { session: createBlueskySession(definition) }),
       ...settingsOf(definition, 'appViewUrl'),
     }),
   'rss-feed': (definition) => new RssFeedPoller({ feedUrl: setting(definition, 'feedUrl')!, source: definition.id }),
@@ -125,23 +121,6 @@ const STREAMS: Partial<Record<SourceKind, Build<StreamConnector>>> = {
     }),
 };
 
-const xReplies: Build<ReplySender> = (definition) =>
-  new XReplySender({
-    client: createXUserClient(credential(definition, 'userAccessToken'), xClientOptions(definition)),
-  });
-
-const REPLIES: Partial<Record<SourceKind, Build<ReplySender>>> = {
-  'twitter-search': xReplies,
-  'twitter-stream': xReplies,
-  'mastodon-hashtag': mastodonReplies,
-  'mastodon-search': mastodonReplies,
-  'mastodon-notifications': mastodonReplies,
-  'mastodon-public': mastodonReplies,
-  'mastodon-stream': mastodonReplies,
-  'reddit-search': (definition) => new RedditReplySender(redditAuth(definition)),
-  'bluesky-search': (definition) => new BlueskyReplySender(blueskySession(definition)),
-};
-
 /** The poller behind a polled source, built from its settings and opened credentials. */
 export function createPoller(definition: SourceDefinition): Poller {
   const build = POLLERS[definition.kind];
@@ -153,12 +132,5 @@ export function createPoller(definition: SourceDefinition): Poller {
 export function createStreamConnector(definition: SourceDefinition): StreamConnector {
   const build = STREAMS[definition.kind];
   if (build === undefined) throw new UnsupportedSourceOperationError(`${definition.kind} sources do not stream`);
-  return build(definition);
-}
-
-/** Replies as the brand's account, where the source's platform and credentials allow it. */
-export function createReplySender(definition: SourceDefinition): ReplySender {
-  const build = REPLIES[definition.kind];
-  if (build === undefined) throw new UnsupportedSourceOperationError(`${definition.kind} sources cannot reply`);
   return build(definition);
 }

@@ -1,5 +1,5 @@
 export * from './source-kinds';
 export * from './source-definition';
 export * from './schedule-plan';
-export * from './connector-factory';
+export { UnsupportedSourceOperationError, createPoller, createStreamConnector } from './connector-factory';
 export * from './source-state';

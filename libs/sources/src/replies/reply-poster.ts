@@ -1,16 +1,17 @@
 import type { Agent } from 'node:https';
 import type { Platform } from '@watchfloor/domain';
-import { BLUESKY_MAX_POST_GRAPHEMES } from '../connectors/bluesky';
-import { REDDIT_MAX_COMMENT_LENGTH } from '../connectors/reddit';
-import { createReplySender } from '../registry/connector-factory';
+import { BLUESKY_MAX_POST_GRAPHEMES, BlueskyReplySender } from '../connectors/bluesky';
+import { REDDIT_MAX_COMMENT_LENGTH, RedditReplySender } from '../connectors/reddit';
+import { XReplySender } from '../connectors/x';
+import { createBlueskySession, createRedditAuth } from '../registry/connector-factory';
 import { specOf } from '../registry/source-definition';
 import type { SourceDefinition } from '../registry/source-definition';
 import { X_OAUTH1_USER_FIELDS } from '../registry/source-kinds';
 import { MastodonReplyPoster } from './mastodon-reply-poster';
 import { ReplyNotSupportedError } from './reply-errors';
 import { ReplySenderPoster } from './reply-sender-poster';
-import { XReplyPoster } from './x-reply-poster';
-import type { XUserCredentials } from './x-reply-poster';
+import { createXReplyClient } from './x-user-client';
+import type { XUserCredentials } from './x-user-client';
 
 /** A reply a community manager wrote in the triage console, as the reply job hands it over. */
 export interface ReplyRequest {
@@ -78,22 +79,24 @@ export function replyPosterFor(source: SourceDefinition, options: ReplyPosterOpt
         timeoutMs,
       });
     case 'twitter': {
+      // POST /2/tweets with reply.in_reply_to_tweet_id: X threads the reply and notifies the
+      // author without a mention in the text.
       const baseUrl = setting(source, 'apiUrl');
-      return new XReplyPoster({
+      const client = createXReplyClient({
         credentials: xUserCredentials(source),
-        timeoutMs,
         ...(baseUrl !== undefined && { baseUrl }),
         ...(options.agent !== undefined && { agent: options.agent }),
       });
+      return new ReplySenderPoster('twitter', new XReplySender({ client }), { timeoutMs });
     }
     case 'bluesky':
-      return new ReplySenderPoster('bluesky', createReplySender(source), {
+      return new ReplySenderPoster('bluesky', new BlueskyReplySender(createBlueskySession(source)), {
         timeoutMs,
         // Bluesky counts what a reader sees as characters (graphemes), not UTF-16 units.
         textLimit: { max: BLUESKY_MAX_POST_GRAPHEMES, unit: 'characters', measure: graphemes },
       });
     case 'reddit':
-      return new ReplySenderPoster('reddit', createReplySender(source), {
+      return new ReplySenderPoster('reddit', new RedditReplySender(createRedditAuth(source)), {
         timeoutMs,
         textLimit: { max: REDDIT_MAX_COMMENT_LENGTH, unit: 'characters', measure: (text) => text.length },
       });

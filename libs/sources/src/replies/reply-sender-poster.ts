@@ -12,9 +12,13 @@ export interface ReplySenderPosterOptions {
 }
 
 /**
- * A connector's reply sender (Bluesky's createRecord, Reddit's /api/comment) as a ReplyPoster.
- * Neither platform takes an idempotency key, so neither poster is idempotent: a request whose
- * answer was lost may have posted, and the caller does not retry it on its own.
+ * A connector's reply sender (X's POST /2/tweets, Bluesky's createRecord, Reddit's /api/comment)
+ * as a ReplyPoster. None of these platforms takes an idempotency key, so none of these posters is
+ * idempotent: a request whose answer was lost may have posted, and sending it again may post
+ * twice. (X refuses a text identical to a recent post of the same account, 403 "duplicate
+ * content", which catches some doubles but is no guarantee.) The caller marks the reply as sending
+ * before the call and does not retry on its own when the outcome is unknown (a timeout, a cut
+ * connection): a person looks at the thread first.
  */
 export class ReplySenderPoster implements ReplyPoster {
   readonly idempotent = false;

@@ -1,10 +1,7 @@
 import type { Agent } from 'node:https';
 import { TwitterApi } from 'twitter-api-v2';
 import type { ITwitterApiBeforeRequestConfigHookArgs, ITwitterApiClientPlugin } from 'twitter-api-v2';
-import { X_API_BASE_URL, XReplySender, createXUserClient } from '../connectors/x';
-import { callWithinDeadline, refuseUnsendable } from './reply-call';
-import type { ReplyCallContext } from './reply-errors';
-import type { ReplyOutcome, ReplyPoster, ReplyRequest } from './reply-poster';
+import { X_API_BASE_URL, createXUserClient } from '../connectors/x';
 
 /**
  * Who posts: X refuses app-only bearer tokens on POST /2/tweets. OAuth 1.0a user tokens do not
@@ -14,45 +11,16 @@ export type XUserCredentials =
   | { kind: 'oauth1'; appKey: string; appSecret: string; accessToken: string; accessSecret: string }
   | { kind: 'oauth2'; userAccessToken: string };
 
-export interface XReplyPosterOptions {
+export interface XUserClientOptions {
   credentials: XUserCredentials;
   /** Where the X API answers (the source's `apiUrl` setting); tests point it at a local server. */
   baseUrl?: string;
   /** Sockets and TLS trust (twitter-api-v2 speaks only HTTPS: tests trust a local CA). */
   agent?: Agent;
-  timeoutMs: number;
 }
 
-/**
- * Answers a post as the brand's account: POST /2/tweets with `reply.in_reply_to_tweet_id` (X
- * threads the reply and notifies the author without a mention in the text).
- *
- * Not idempotent: X takes no idempotency key, so a request whose answer was lost may have posted,
- * and sending it again may post twice. X refuses a text identical to a recent post of the same
- * account (403 "duplicate content"), which catches some doubles but is no guarantee. The caller
- * marks the reply as sending before the call and does not retry on its own when the outcome is
- * unknown (a timeout, a cut connection): a person looks at the thread first.
- */
-export class XReplyPoster implements ReplyPoster {
-  readonly platform = 'twitter';
-  readonly idempotent = false;
-  private readonly sender: XReplySender;
-  private readonly context: ReplyCallContext;
-
-  constructor(options: XReplyPosterOptions) {
-    this.sender = new XReplySender({ client: xUserClient(options) });
-    this.context = { platform: this.platform, idempotent: this.idempotent, timeoutMs: options.timeoutMs };
-  }
-
-  async post(request: ReplyRequest): Promise<ReplyOutcome> {
-    refuseUnsendable(this.platform, request);
-    return await callWithinDeadline(this.context, (signal) =>
-      this.sender.reply(request.inReplyTo, request.text, signal),
-    );
-  }
-}
-
-function xUserClient(options: XReplyPosterOptions): TwitterApi {
+/** A client that acts as the brand's account, for the X connector's reply sender. */
+export function createXReplyClient(options: XUserClientOptions): TwitterApi {
   const { credentials, baseUrl, agent } = options;
   if (credentials.kind === 'oauth2') {
     return createXUserClient(credentials.userAccessToken, {

@@ -1,0 +1,2 @@
+export * from './rule-factories';
+export * from './alert-factories';
