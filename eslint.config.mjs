@@ -15,8 +15,10 @@ const ourLibs = [
   'nest-runtime',
   'persistence',
   'pipeline',
+  'reports',
   'rules',
   'sources',
+  'wall',
 ];
 const libsExcept = (...allowed) => ourLibs.filter((lib) => !allowed.includes(lib)).map((lib) => `@watchfloor/${lib}`);
 const noAppImports = {
@@ -78,6 +80,8 @@ export default tseslint.config(
   layer(['libs/listening/src/**'], []),
   layer(['libs/contracts/src/**'], ['domain']),
   layer(['libs/rules/src/**'], ['domain']),
+  layer(['libs/wall/src/**'], ['domain', 'contracts']),
+  layer(['libs/reports/src/**'], ['contracts']),
   layer(['libs/config/src/**'], []),
   layer(['libs/analysis/src/**'], ['domain', 'contracts']),
   layer(['libs/pipeline/src/**'], ['domain', 'contracts', 'analysis', 'listening']),

@@ -10,6 +10,8 @@ export default defineConfig({
     alias: {
       // The shared event types, from source: the web app and the server read one definition.
       '@watchfloor/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+      // The wall's frame folding runs on the server and in the browser alike.
+      '@watchfloor/wall': fileURLToPath(new URL('../../libs/wall/src/index.ts', import.meta.url)),
     },
   },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1_000 },

@@ -6,6 +6,7 @@ import { startCommand } from './commands/start.command';
 import { benchCommand } from './bench/bench.command';
 import { sentimentBenchCommand } from './bench/sentiment-bench.command';
 import { rulesBenchCommand } from './bench/rules-bench.command';
+import { wallBenchCommand } from './bench/wall-bench.command';
 import { SCORER_NAMES, isScorerName } from './bench/sentiment-libraries';
 import type { ScorerName } from './bench/sentiment-libraries';
 import { auditExportCommand, auditVerifyCommand } from './commands/audit.command';
@@ -28,6 +29,9 @@ const USAGE = `Usage: pnpm watchfloor <command>
                               ("id<TAB>mean<TAB>text" or "label<TAB>text"); --only ours to time ours
   bench-rules                 100 realistic escalation rules over a simulated demo day:
                               mentions per second through the rules, on one core
+  bench-wall [--minutes N] [--rate N]
+                              the wall in Chromium while the system takes N mentions/s
+                              (default 10,000): frame times and JS heap over N minutes (default 2)
   user add --email E --role R [--name N]
                               create an account; the password is read from stdin
                               (roles: admin, manager, agent, analyst, viewer)
@@ -83,6 +87,16 @@ async function run(argv: string[]): Promise<number> {
     case 'bench-rules':
       if (rest.length > 0) throw new UsageError('bench-rules takes no arguments');
       return rulesBenchCommand(process.stdout);
+    case 'bench-wall': {
+      const { values } = parseArgs({ args: rest, options: { minutes: { type: 'string' }, rate: { type: 'string' } } });
+      return wallBenchCommand(
+        {
+          minutes: values.minutes === undefined ? 2 : positiveNumber('--minutes', values.minutes),
+          rate: values.rate === undefined ? 10_000 : positiveNumber('--rate', values.rate),
+        },
+        process.stdout,
+      );
+    }
     case 'user': {
       const { positionals, values } = parseArgs({
         args: rest,

@@ -6,6 +6,7 @@ import { ScreensPage } from './admin/ScreensPage';
 import { UsersPage } from './admin/UsersPage';
 import { LoginPage } from './auth/LoginPage';
 import { ConsolePage } from './console/ConsolePage';
+import { IssuesPage } from './issues/IssuesPage';
 import { QueriesPage } from './queries/QueriesPage';
 import { ChannelsPage } from './rules/ChannelsPage';
 import { RulesPage } from './rules/RulesPage';
@@ -13,6 +14,7 @@ import { SourcesPage } from './sources/SourcesPage';
 import { SignedInShell } from './layout/SignedInShell';
 import { theme } from './theme';
 import { WallPage } from './wall/WallPage';
+import { WallsPage } from './walls/WallsPage';
 
 document.body.style.margin = '0';
 document.body.style.background = theme.background;
@@ -25,7 +27,13 @@ function page(pathname: string): ReactNode {
     case '/wall':
       return <WallPage />;
     case '/admin/screens':
-      return <SignedInShell permission="kiosks:manage">{() => <ScreensPage />}</SignedInShell>;
+      return (
+        <SignedInShell permission="kiosks:manage">
+          {(principal) => <ScreensPage canAssignLayouts={principal.permissions.includes('walls:manage')} />}
+        </SignedInShell>
+      );
+    case '/admin/walls':
+      return <SignedInShell permission="walls:manage">{() => <WallsPage />}</SignedInShell>;
     case '/queries':
       return (
         <SignedInShell permission="queries:read">
@@ -46,6 +54,10 @@ function page(pathname: string): ReactNode {
       return <SignedInShell permission="users:manage">{() => <UsersPage />}</SignedInShell>;
     case '/admin/audit':
       return <SignedInShell permission="audit:read">{() => <AuditPage />}</SignedInShell>;
+    case '/issues':
+      return (
+        <SignedInShell permission="mentions:read">{(principal) => <IssuesPage principal={principal} />}</SignedInShell>
+      );
     case '/console':
       return (
         <SignedInShell permission="console:use">{(principal) => <ConsolePage principal={principal} />}</SignedInShell>

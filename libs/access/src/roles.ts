@@ -41,6 +41,14 @@ export enum Permission {
   ManageRules = 'rules:manage',
   /** Set up notification channels (their URLs are secrets). */
   ManageChannels = 'channels:manage',
+  /** Own, prioritise, acknowledge and annotate emerging issues (the PR view). */
+  ManageIssues = 'issues:manage',
+  /** Enter campaigns and events on the marketing calendar. */
+  ManageCalendar = 'calendar:manage',
+  /** Period reports and incident timelines for post-mortems: they name people and show replies. */
+  ReadReports = 'reports:read',
+  /** Store wall layouts and scenes, and give screens theirs. */
+  ManageWalls = 'walls:manage',
 }
 
 const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];
@@ -60,6 +68,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.WorkTriage,
     Permission.CorrectAnalysis,
     Permission.ManageRules,
+    Permission.ManageIssues,
+    Permission.ManageCalendar,
+    Permission.ReadReports,
   ],
   agent: [
     ...EVERYONE,
@@ -74,6 +85,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReadQueries,
     Permission.ManageIncidents,
     Permission.CorrectAnalysis,
+    Permission.ManageIssues,
+    Permission.ManageCalendar,
+    Permission.ReadReports,
   ],
   viewer: EVERYONE,
 };

@@ -4,3 +4,8 @@ export * from './source-api';
 export * from './analysis-stream';
 export * from './analysis-events';
 export * from './triage';
+export * from './calendar';
+export * from './wall';
+export * from './wall-layouts';
+export * from './issue-case';
+export * from './reports';

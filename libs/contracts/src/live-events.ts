@@ -1,10 +1,14 @@
 import type { AnalysisEvent } from './analysis-events';
 import type { PresenceEvent, TriageItemsEvent } from './triage';
+import type { WallFrame } from './wall';
 import type { Platform, SentimentLabel } from '@watchfloor/domain';
 
 /** Socket.io rooms. The API gateway decides who joins which. */
 export enum LiveRoom {
+  /** Every mention as it is stored (the console, load tests): grows with the mention rate. */
   Wall = 'wall',
+  /** Wall frames: a bounded number a second whatever the rate. Screens join it instead of `wall`. */
+  WallFrames = 'wall:frames',
   /** Every team's triage items: admins. Others get their own teams' items in `team:<id>` rooms. */
   TriageAll = 'triage:all',
 }
@@ -28,6 +32,8 @@ export interface LiveMention {
   text: string;
   createdAt: string;
   author: { handle: string; name?: string; followers?: number; verified?: boolean };
+  /** Where it was posted from, when the platform says. */
+  place?: { lat: number; lon: number; name?: string };
   sentiment: { label: SentimentLabel; score: number; confidence: number };
   /** The saved queries it matches (brand and competitor). */
   queryIds: string[];
@@ -49,7 +55,12 @@ export enum LiveEvent {
   TriageItems = 'triage.items',
   /** Who is at an item now (viewing, replying), to the item's team room. */
   TriagePresence = 'triage.presence',
+  /** What changed on the wall since the previous frame, to screens that asked for the frame feed. */
+  WallFrame = 'wall.frame',
 }
+
+/** Which feed a socket asks for in its handshake (`auth.feed`); `mentions` when it says nothing. */
+export type LiveFeed = 'mentions' | 'frames';
 
 export interface AccessRevokedEvent {
   reason: string;
@@ -62,6 +73,7 @@ export interface ServerToClientEvents {
   [LiveEvent.AccessRevoked]: (event: AccessRevokedEvent) => void;
   [LiveEvent.TriageItems]: (event: TriageItemsEvent) => void;
   [LiveEvent.TriagePresence]: (event: PresenceEvent) => void;
+  [LiveEvent.WallFrame]: (frame: WallFrame) => void;
 }
 
 /** Why the server refused a socket.io connection (the `connect_error` message). */

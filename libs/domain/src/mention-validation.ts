@@ -35,6 +35,13 @@ const mentionSchema = z.object({
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "pt-BR"')
     .nullish(),
+  place: z
+    .object({
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+      name: z.string().max(MAX_ID_LENGTH).nullish(),
+    })
+    .nullish(),
   replyToId: z.string().min(1).max(MAX_ID_LENGTH).nullish(),
   repostOfId: z.string().min(1).max(MAX_ID_LENGTH).nullish(),
   metrics: z
@@ -76,6 +83,13 @@ export function validateMention(input: unknown): MentionValidation {
       ...(value.author.verified != null && { verified: value.author.verified }),
     },
     ...(value.lang != null && { lang: value.lang.toLowerCase() }),
+    ...(value.place != null && {
+      place: {
+        lat: value.place.lat,
+        lon: value.place.lon,
+        ...(value.place.name != null && { name: cleanText(value.place.name) }),
+      },
+    }),
     ...(value.replyToId != null && { replyToId: value.replyToId }),
     ...(value.repostOfId != null && { repostOfId: value.repostOfId }),
     ...(value.metrics != null && { metrics: withoutNulls(value.metrics) }),

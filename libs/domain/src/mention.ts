@@ -15,6 +15,13 @@ export interface MentionMetrics {
   quotes?: number;
 }
 
+/** Where a post was made, when its platform says (a geotag, or the centre of a tagged place). */
+export interface MentionPlace {
+  lat: number;
+  lon: number;
+  name?: string;
+}
+
 /** A post about the brand, normalized from whatever platform it came from. */
 export interface Mention {
   platform: Platform;
@@ -28,6 +35,7 @@ export interface Mention {
   createdAt: string;
   author: MentionAuthor;
   lang?: string;
+  place?: MentionPlace;
   replyToId?: string;
   repostOfId?: string;
   metrics?: MentionMetrics;

@@ -10,3 +10,4 @@ export * from './analysis-queue.client';
 export * from './presence-store.client';
 export * from './triage-queue.client';
 export * from './notifications/notification-sender.client';
+export * from './wall-feed.client';

@@ -1,7 +1,13 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
 import { LiveEvent, LiveRoom, teamRoom } from '@watchfloor/contracts';
-import type { AnalysisEvent, LiveMention, ServerToClientEvents, TriageItemView } from '@watchfloor/contracts';
+import type {
+  AnalysisEvent,
+  LiveMention,
+  ServerToClientEvents,
+  TriageItemView,
+  WallFrame,
+} from '@watchfloor/contracts';
 import type { StoredMention } from '@watchfloor/domain';
 
 /** The Redis channel prefix shared by the API's socket.io adapter and every publisher. */
@@ -33,6 +39,11 @@ export class LivePublisherClient {
   /** What analysis learned from a stretch of the stream, to every screen at once. */
   publishAnalysis(event: AnalysisEvent): void {
     this.emitter.to(LiveRoom.Wall).emit(LiveEvent.Analysis, event);
+  }
+
+  /** A wall frame to the screens on the frame feed: a couple a second, whatever the mention rate. */
+  publishWallFrame(frame: WallFrame): void {
+    this.emitter.to(LiveRoom.WallFrames).emit(LiveEvent.WallFrame, frame);
   }
 
   /** Items to their own team's consoles (and admins'), one emit per team: no team sees another's items. */

@@ -14,6 +14,9 @@ import { MentionQueries1764030000000 } from './migrations/1764030000000-mention-
 import { SentimentReadings1764040000000 } from './migrations/1764040000000-sentiment-readings';
 import { Analysis1764050000000 } from './migrations/1764050000000-analysis';
 import { Triage1764060000000 } from './migrations/1764060000000-triage';
+import { Calendar1764075000000 } from './migrations/1764075000000-calendar';
+import { IssueCases1764070000000 } from './migrations/1764070000000-issue-cases';
+import { WallLayouts1764080000000 } from './migrations/1764080000000-wall-layouts';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -50,6 +53,9 @@ export const MIGRATIONS = [
   SentimentReadings1764040000000,
   Analysis1764050000000,
   Triage1764060000000,
+  IssueCases1764070000000,
+  Calendar1764075000000,
+  WallLayouts1764080000000,
 ];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */

@@ -70,6 +70,21 @@ export const CITIES = [
   'Seoul',
   'Dublin',
 ];
+/** Where demo posts say they were made, for the wall's map: a few, like real geotags. */
+export const DEMO_PLACES = [
+  { name: 'Lisbon, Portugal', lat: 38.72, lon: -9.14 },
+  { name: 'Denver, CO', lat: 39.74, lon: -104.99 },
+  { name: 'Osaka, Japan', lat: 34.69, lon: 135.5 },
+  { name: 'Nairobi, Kenya', lat: -1.29, lon: 36.82 },
+  { name: 'Toronto, ON', lat: 43.65, lon: -79.38 },
+  { name: 'Berlin, Germany', lat: 52.52, lon: 13.4 },
+  { name: 'Austin, TX', lat: 30.27, lon: -97.74 },
+  { name: 'Madrid, Spain', lat: 40.42, lon: -3.7 },
+  { name: 'Seoul, South Korea', lat: 37.57, lon: 126.98 },
+  { name: 'Dublin, Ireland', lat: 53.35, lon: -6.26 },
+  { name: 'São Paulo, Brazil', lat: -23.55, lon: -46.63 },
+  { name: 'Sydney, Australia', lat: -33.87, lon: 151.21 },
+] as const;
 export const EXTRA_TAGS = ['#travel', '#avgeek', '#giveaway', '#fail', '#neveragain', '#delayed', '#vacation'];
 
 /** First and last names for demo authors; handles are derived from them. */

@@ -1,5 +1,14 @@
 import type { Platform } from '@watchfloor/domain';
-import { CITIES, DEMO_BRAND, EXTRA_TAGS, FIRST_NAMES, LAST_NAMES, PHRASES, TONE_WEIGHTS } from './demo-feed-script';
+import {
+  CITIES,
+  DEMO_BRAND,
+  DEMO_PLACES,
+  EXTRA_TAGS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  PHRASES,
+  TONE_WEIGHTS,
+} from './demo-feed-script';
 import { SeededRandom } from './seeded-random';
 
 const PLATFORM_WEIGHTS: readonly (readonly [Platform, number])[] = [
@@ -24,11 +33,14 @@ interface DemoAuthor {
  */
 export class DemoFeed {
   private readonly random: SeededRandom;
+  /** Places draw from their own sequence, so adding them changed no other part of a seeded feed. */
+  private readonly placeRandom: SeededRandom;
   private readonly authors: DemoAuthor[];
   private sequence = 0;
 
   constructor(private readonly seed: number = Date.now() % 2_147_483_647) {
     this.random = new SeededRandom(seed);
+    this.placeRandom = new SeededRandom(seed + 1);
     this.authors = Array.from({ length: 300 }, (_, index) => this.makeAuthor(index));
   }
 
@@ -44,6 +56,9 @@ export class DemoFeed {
       reposts: Math.floor(author.followers * this.random.next() * 0.005),
       replies: this.random.int(0, 20),
     };
+    // About a third of X posts carry a geotag, as people who share their location do.
+    const place =
+      platform === 'twitter' && this.placeRandom.next() < 0.35 ? this.placeRandom.pick(DEMO_PLACES) : undefined;
     return {
       platform,
       externalId: externalIdFor(platform, id),
@@ -54,6 +69,7 @@ export class DemoFeed {
       author,
       lang: 'en',
       metrics,
+      ...(place !== undefined && { place: { lat: place.lat, lon: place.lon, name: place.name } }),
       raw: rawPayloadFor(platform, id, text, createdAt, author, metrics),
     };
   }

@@ -1,16 +1,15 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Permission } from '@watchfloor/access';
 import type { Principal } from '@watchfloor/access';
-import type { IncidentView, IssueView } from '@watchfloor/contracts';
+import type { IncidentView } from '@watchfloor/contracts';
 import { AnalysisRepository } from '@watchfloor/persistence';
 import { CurrentPrincipal, Requires } from '../auth/auth.decorators';
 import { ZodValidationPipe, jsonSchemaOf } from '../validation/zod-validation.pipe';
 import { AnalysisService } from './analysis.service';
 
 const limit = z.coerce.number().int().min(1).max(500).default(50);
-const issuesQuery = z.object({ status: z.enum(['emerging', 'closed']).optional(), limit }).strict();
 const incidentsQuery = z.object({ status: z.enum(['open', 'resolved']).optional(), limit }).strict();
 const id = z.string().min(1).max(200);
 const snoozeBody = z
@@ -30,22 +29,6 @@ export class AnalysisController {
     private readonly results: AnalysisRepository,
     private readonly analysis: AnalysisService,
   ) {}
-
-  @Get('issues')
-  @Requires(Permission.ReadMentions)
-  @ApiOperation({ summary: 'Emerging (and closed) issues, the most recently active first' })
-  @ApiQuery({ name: 'status', required: false, enum: ['emerging', 'closed'] })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } })
-  issues(@Query(new ZodValidationPipe(issuesQuery)) query: z.infer<typeof issuesQuery>): Promise<IssueView[]> {
-    return this.results.listIssues(query);
-  }
-
-  @Get('issues/:id')
-  @Requires(Permission.ReadMentions)
-  @ApiOperation({ summary: 'One issue: title, volume, negative share, reach, velocity, samples' })
-  async issue(@Param('id', new ZodValidationPipe(id)) issueId: string): Promise<IssueView> {
-    return orNotFound(await this.results.findIssue(issueId), `No issue ${issueId}`);
-  }
 
   @Get('incidents')
   @Requires(Permission.ReadMentions)
@@ -81,9 +64,4 @@ export class AnalysisController {
   ): Promise<IncidentView> {
     return this.analysis.snooze(incidentId, body.minutes, principal);
   }
-}
-
-function orNotFound<T>(value: T | null, message: string): T {
-  if (value === null) throw new NotFoundException(message);
-  return value;
 }

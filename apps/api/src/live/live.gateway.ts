@@ -11,6 +11,12 @@ import { AuthenticationService } from '../auth/authentication.service';
 import { credentialFrom } from '../auth/credentials-from-request';
 import { PresenceService } from './presence.service';
 
+/** Screens ask for the frame feed; everyone else (consoles, load tests) gets every mention. */
+function feedRoom(auth: unknown): LiveRoom {
+  const feed = (auth as { feed?: unknown } | undefined)?.feed;
+  return feed === 'frames' ? LiveRoom.WallFrames : LiveRoom.Wall;
+}
+
 /** Presence entries are re-written this often; readers drop entries not refreshed for 90 s. */
 const PRESENCE_REFRESH_MS = 30_000;
 
@@ -62,7 +68,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           : { kind: 'kiosk', id: principal.kioskId },
       ),
     ];
-    if (hasPermission(principal, Permission.ViewWall)) rooms.push(LiveRoom.Wall);
+    if (hasPermission(principal, Permission.ViewWall)) rooms.push(feedRoom(client.handshake.auth));
     if (principal.kind === 'user') {
       rooms.push(...principal.teamIds.map(teamRoom));
       if (principal.role === 'admin') rooms.push(LiveRoom.TriageAll);

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
+import type { StoredWallLayout } from '@watchfloor/contracts';
 import { apiFetch } from '../api/http';
 import { Problem } from '../layout/Problem';
+import { KioskLayoutSelect } from '../walls/KioskLayoutSelect';
 import { AdminTable, Cell } from './AdminTable';
 
 interface Kiosk {
@@ -10,22 +12,30 @@ interface Kiosk {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  layoutId: string | null;
 }
 
 function when(iso: string | null): string {
   return iso === null ? '—' : new Date(iso).toLocaleString();
 }
 
-/** Kiosk screens: name one to get its wall URL (shown once), see when each was last seen, revoke. */
-export function ScreensPage() {
+/**
+ * Kiosk screens: name one to get its wall URL (shown once), see when each was last seen, revoke.
+ * Those who manage wall layouts also pick each screen's layout here.
+ */
+export function ScreensPage({ canAssignLayouts }: { canAssignLayouts: boolean }) {
   const [kiosks, setKiosks] = useState<Kiosk[]>([]);
+  const [layouts, setLayouts] = useState<StoredWallLayout[]>([]);
   const [name, setName] = useState('');
   const [createdUrl, setCreatedUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     apiFetch<Kiosk[]>('/kiosks').then(setKiosks, (caught: Error) => setError(caught.message));
-  }, []);
+    if (canAssignLayouts) {
+      apiFetch<StoredWallLayout[]>('/wall/layouts').then(setLayouts, (caught: Error) => setError(caught.message));
+    }
+  }, [canAssignLayouts]);
   useEffect(reload, [reload]);
 
   const create = async (event: FormEvent) => {
@@ -70,13 +80,28 @@ export function ScreensPage() {
         </p>
       )}
       <Problem message={error} />
-      <AdminTable headings={['Name', 'Created', 'Last seen', 'Status', '']}>
+      <AdminTable headings={['Name', 'Created', 'Last seen', 'Status', 'Layout', '']}>
         {kiosks.map((kiosk) => (
           <tr key={kiosk.id} data-testid="kiosk-row" data-kiosk-id={kiosk.id}>
             <Cell>{kiosk.name}</Cell>
             <Cell>{when(kiosk.createdAt)}</Cell>
             <Cell>{when(kiosk.lastSeenAt)}</Cell>
             <Cell>{kiosk.revokedAt === null ? 'live' : `revoked ${when(kiosk.revokedAt)}`}</Cell>
+            <Cell>
+              {canAssignLayouts ? (
+                <KioskLayoutSelect
+                  kioskId={kiosk.id}
+                  layoutId={kiosk.layoutId}
+                  layouts={layouts}
+                  onAssigned={reload}
+                  onProblem={setError}
+                />
+              ) : kiosk.layoutId === null ? (
+                'default'
+              ) : (
+                'its own'
+              )}
+            </Cell>
             <Cell>
               {kiosk.revokedAt === null && (
                 <button type="button" data-testid="revoke-kiosk" onClick={() => void revoke(kiosk)}>

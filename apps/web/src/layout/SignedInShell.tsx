@@ -9,6 +9,7 @@ export type UserPrincipal = Extract<WebPrincipal, { kind: 'user' }>;
 
 const LINKS = [
   { href: '/console', label: 'Console', permission: 'console:use' },
+  { href: '/issues', label: 'Issues', permission: 'mentions:read' },
   { href: '/wall', label: 'Wall', permission: 'wall:view' },
   { href: '/queries', label: 'Queries', permission: 'queries:read' },
   { href: '/admin/sources', label: 'Sources', permission: 'sources:read' },
@@ -16,6 +17,7 @@ const LINKS = [
   { href: '/admin/channels', label: 'Channels', permission: 'channels:manage' },
   { href: '/admin/users', label: 'People', permission: 'users:manage' },
   { href: '/admin/screens', label: 'Screens', permission: 'kiosks:manage' },
+  { href: '/admin/walls', label: 'Wall layouts', permission: 'walls:manage' },
   { href: '/admin/audit', label: 'Audit', permission: 'audit:read' },
 ];
 

@@ -1,13 +1,6 @@
 import type { LiveMention } from '@watchfloor/contracts';
-import { theme } from '../theme';
-
-const PLATFORM_NAMES: Record<LiveMention['platform'], string> = {
-  twitter: 'X',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  reddit: 'Reddit',
-  rss: 'News',
-};
+import { PLATFORM_NAMES } from './platform-names';
+import { useWallPalette } from './wall-palette';
 
 export function formatReach(followers: number | undefined): string {
   if (followers === undefined) return '–';
@@ -17,17 +10,19 @@ export function formatReach(followers: number | undefined): string {
 }
 
 /** One post on the wall. Author text is attacker-controlled: it is only ever rendered as text. */
-export function MentionCard({ mention }: { mention: LiveMention }) {
-  const colour = theme.sentiment[mention.sentiment.label];
+export function MentionCard({ mention, testId = 'mention' }: { mention: LiveMention; testId?: string }) {
+  const palette = useWallPalette();
+  const colour = palette.sentiment[mention.sentiment.label];
   return (
     <article
-      data-testid="mention"
+      data-testid={testId}
       data-mention-id={mention.id}
       data-sentiment={mention.sentiment.label}
       data-platform={mention.platform}
       style={{
         borderLeft: `0.5vw solid ${colour}`,
-        background: theme.panel,
+        background: palette.panel,
+        outline: palette.panel === palette.background ? `1px solid ${palette.mutedText}` : 'none',
         padding: '0.8vh 1vw',
         marginBottom: '0.8vh',
         borderRadius: 6,
@@ -39,13 +34,15 @@ export function MentionCard({ mention }: { mention: LiveMention }) {
           display: 'flex',
           gap: '1vw',
           alignItems: 'baseline',
-          fontSize: theme.type.small,
-          color: theme.mutedText,
+          fontSize: palette.type.small,
+          color: palette.mutedText,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
         }}
       >
         <span style={{ color: colour, fontWeight: 700, textTransform: 'uppercase' }}>{mention.sentiment.label}</span>
         <span>{PLATFORM_NAMES[mention.platform]}</span>
-        <span style={{ color: theme.text, fontWeight: 600 }}>
+        <span style={{ color: palette.text, fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>
           {mention.author.name ?? mention.author.handle}
           {mention.author.verified ? ' ✓' : ''}
         </span>
@@ -57,8 +54,8 @@ export function MentionCard({ mention }: { mention: LiveMention }) {
       <p
         style={{
           margin: '0.4vh 0 0',
-          fontSize: theme.type.body,
-          color: theme.text,
+          fontSize: palette.type.body,
+          color: palette.text,
           lineHeight: 1.3,
           display: '-webkit-box',
           WebkitLineClamp: 2,

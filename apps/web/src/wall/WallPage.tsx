@@ -1,32 +1,47 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { minuteTotal } from '@watchfloor/wall';
 import { goToLogin } from '../auth/use-principal';
-import { theme } from '../theme';
-import type { ConnectionState } from './live-wall-store';
-import { MentionStream } from './MentionStream';
+import { useCalendarEvents } from '../calendar/use-calendar-events';
+import { WALL_PALETTES, theme } from '../theme';
+import { CrisisView } from './crisis/CrisisView';
+import type { PanelInputs } from './panels/panel-inputs';
+import { pinnedScene } from './scene-rotation';
+import { SceneGrid } from './SceneGrid';
+import { SceneProgress } from './SceneProgress';
+import { useBurnInOffset } from './use-burn-in';
 import { useLiveWall } from './use-live-wall';
-import { VolumeChart } from './VolumeChart';
-import { mentionsPerMinute } from './wall-store';
+import { useSceneRotation } from './use-scene-rotation';
+import { useWallLayout } from './use-wall-layout';
+import { useWallQueries } from './use-wall-queries';
+import { WallHeader } from './WallHeader';
+import { WallPaletteContext } from './wall-palette';
 
-const CONNECTION_LABELS: Record<ConnectionState, { text: string; colour: string }> = {
-  connecting: { text: 'CONNECTING', colour: theme.mutedText },
-  live: { text: '● LIVE', colour: theme.sentiment.positive },
-  reconnecting: { text: 'RECONNECTING…', colour: theme.sentiment.negative },
-  refused: { text: 'NO ACCESS', colour: theme.sentiment.negative },
-};
+/** The calendar window: the longest chart on the wall (the crisis timeline) spans the last hour. */
+const CALENDAR_WINDOW_MS = 60 * 60_000;
 
-/** A kiosk screen carries its token in its URL; people use their session. */
-function kioskToken(): string | undefined {
-  return new URLSearchParams(window.location.search).get('kiosk') ?? undefined;
+/** A kiosk screen carries its token in its URL; people use their session. `?layout` and `?scene` pick what it shows. */
+function wallParams() {
+  const params = new URLSearchParams(window.location.search);
+  return { token: params.get('kiosk') ?? undefined, layoutId: params.get('layout'), scene: params.get('scene') };
 }
 
 /** The kiosk wall: readable from across a room, no scrolling, no mouse. */
 export function WallPage() {
-  const token = kioskToken();
-  const { wall, connection, lastEventAt, refusal } = useLiveWall(token === undefined ? {} : { token });
+  const params = useMemo(wallParams, []);
+  const { token } = params;
+  const { wall, connection, refusal, stats } = useLiveWall(token === undefined ? {} : { token });
+  const layout = useWallLayout(token, params.layoutId);
+  const queries = useWallQueries(token);
+  const scenes = layout?.scenes ?? [];
+  const position = useSceneRotation(scenes, pinnedScene(params.scene, scenes.length));
+  const offset = useBurnInOffset();
+  const calendarTo = Math.ceil((wall.at || Date.now()) / 60_000) * 60_000;
+  const calendar = useCalendarEvents({ from: calendarTo - CALENDAR_WINDOW_MS, to: calendarTo }, token);
   const signInNeeded = connection === 'refused' && token === undefined;
   useEffect(() => {
     if (signInNeeded) goToLogin();
   }, [signInNeeded]);
+
   if (connection === 'refused') {
     return (
       <main
@@ -45,43 +60,74 @@ export function WallPage() {
       </main>
     );
   }
-  const perMinute = mentionsPerMinute(wall, Date.now());
-  const status = CONNECTION_LABELS[connection];
+
+  const themeName = layout?.theme ?? 'dark';
+  const palette = WALL_PALETTES[themeName];
+  const scene = scenes[position.index];
+  const crisis = wall.crises !== null && wall.crises.value.length > 0 ? wall.crises : null;
+  const inputs: PanelInputs = { wall, live: connection === 'live', queries, calendar };
   return (
-    <main
-      data-testid="wall"
-      style={{
-        height: '100vh',
-        boxSizing: 'border-box',
-        padding: '2vh 2vw',
-        display: 'grid',
-        gridTemplateRows: 'auto 1fr',
-        gap: '2vh',
-        fontFamily: theme.font,
-        color: theme.text,
-        background: theme.background,
-        overflow: 'hidden',
-      }}
-    >
-      <header style={{ display: 'flex', alignItems: 'center', gap: '3vw' }}>
-        <h1 style={{ fontSize: theme.type.title, margin: 0 }}>Watchfloor</h1>
-        <div data-testid="mentions-per-minute" style={{ display: 'flex', alignItems: 'baseline', gap: '0.6vw' }}>
-          <span style={{ fontSize: theme.type.figure, fontWeight: 700 }}>{perMinute.toLocaleString()}</span>
-          <span style={{ fontSize: theme.type.small, color: theme.mutedText }}>mentions / min</span>
-        </div>
-        <span
-          data-testid="connection-status"
-          data-state={connection}
-          title={lastEventAt === null ? 'no data yet' : `last update ${new Date(lastEventAt).toLocaleTimeString()}`}
-          style={{ marginLeft: 'auto', fontSize: theme.type.body, fontWeight: 700, color: status.colour }}
+    <WallPaletteContext.Provider value={palette}>
+      <main
+        data-testid="wall"
+        data-theme={themeName}
+        data-scene={crisis === null ? (scene?.name ?? '') : 'crisis'}
+        data-scene-index={position.index}
+        data-crisis={crisis?.value[0]?.issue.id}
+        data-frame-id={wall.frameId ?? ''}
+        data-frames-applied={stats.applied}
+        data-frame-repeats={stats.repeats}
+        data-frame-gaps={stats.gaps}
+        data-frame-resets={stats.resets}
+        data-total-mentions={wall.minutes.reduce((sum, minute) => sum + minuteTotal(minute), 0)}
+        style={{
+          height: '100vh',
+          overflow: 'hidden',
+          fontFamily: palette.font,
+          color: palette.text,
+          background: palette.background,
+        }}
+      >
+        <div
+          style={{
+            height: '100%',
+            boxSizing: 'border-box',
+            padding: '2vh 1.5vw',
+            display: 'grid',
+            gridTemplateRows: 'auto minmax(0, 1fr)',
+            gap: '1.5vh',
+            // Against burn-in: the whole wall drifts a few pixels, slowly, round a circle.
+            transform: `translate(${offset.x}px, ${offset.y}px)`,
+            transition: 'transform 20s linear',
+          }}
         >
-          {status.text}
-        </span>
-      </header>
-      <div style={{ display: 'grid', gridTemplateColumns: '3fr 2fr', gap: '2vw', minHeight: 0 }}>
-        <MentionStream mentions={wall.mentions} />
-        <VolumeChart minutes={wall.minutes} />
-      </div>
-    </main>
+          <WallHeader
+            wall={wall}
+            connection={connection}
+            scene={
+              crisis === null && scene !== undefined ? (
+                <div style={{ display: 'flex', flexDirection: 'column', gap: '0.5vh' }}>
+                  <span data-testid="scene-name" style={{ fontSize: palette.type.body, fontWeight: 700 }}>
+                    {scene.name}
+                    {scenes.length > 1 && (
+                      <span style={{ color: palette.mutedText, fontWeight: 400 }}>
+                        {' '}
+                        · {position.index + 1}/{scenes.length}
+                      </span>
+                    )}
+                  </span>
+                  <SceneProgress key={position.startedAt} startedAt={position.startedAt} endsAt={position.endsAt} />
+                </div>
+              ) : null
+            }
+          />
+          {crisis !== null ? (
+            <CrisisView crises={crisis} inputs={inputs} />
+          ) : (
+            scene !== undefined && <SceneGrid scene={scene} inputs={inputs} />
+          )}
+        </div>
+      </main>
+    </WallPaletteContext.Provider>
   );
 }

@@ -2,67 +2,67 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { LiveEvent, UNAUTHORIZED } from '@watchfloor/contracts';
-import type { ClientToServerEvents, LiveMention, ServerToClientEvents } from '@watchfloor/contracts';
-import { ApiError, apiFetch } from '../api/http';
-import { LiveWallStore } from './live-wall-store';
-import type { LiveWallSnapshot } from './live-wall-store';
-import { CHART_MINUTES, STREAM_LENGTH } from './wall-store';
-import type { VolumeSnapshot } from './wall-store';
+import type { ClientToServerEvents, ServerToClientEvents } from '@watchfloor/contracts';
+import { ApiError } from '../api/http';
+import { WallFeedStore } from './wall-feed-store';
+import type { WallFeedSnapshot } from './wall-feed-store';
+import { wallFeedSource } from './wall-feed-source';
 
-export interface LiveWallOptions {
-  /** A kiosk screen's token; without one the session cookie is used. */
-  token?: string;
-}
+/** The API answers 503 while the feed restarts; it is back within seconds. */
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 15_000;
 
 /**
- * Owns the wall's socket: joins the live stream, and on every (re)connect fetches what the
- * server holds, so a network drop or a server restart leaves no hole in the stream or chart.
- * socket.io reconnects by itself, with backoff. A refused or revoked credential ends it all.
+ * Owns the wall's socket: asks for the frame feed (not every mention), and on every (re)connect
+ * catches up from the last frame applied, retrying with backoff until the API answers, so a
+ * network drop or a server restart leaves no gap and counts nothing twice. socket.io reconnects
+ * by itself, with backoff. A refused or revoked credential ends it all.
  */
-export function useLiveWall({ token }: LiveWallOptions): LiveWallSnapshot {
-  const store = useMemo(() => new LiveWallStore(), []);
+export function useLiveWall({ token }: { token?: string }): WallFeedSnapshot {
+  const store = useMemo(() => new WallFeedStore(wallFeedSource(token)), [token]);
 
   useEffect(() => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
-      ...(token !== undefined && { auth: { token } }),
+      auth: { ...(token !== undefined && { token }), feed: 'frames' },
     });
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const refuse = (reason: string) => {
+      clearTimeout(retry);
       socket.disconnect();
       store.refuse(reason);
     };
-    const catchUp = async () => {
-      const fetchedAt = Date.now();
-      try {
-        const [recent, volume] = await Promise.all([
-          apiFetch<LiveMention[]>(`/mentions/recent?limit=${STREAM_LENGTH}`, token === undefined ? {} : { token }),
-          apiFetch<VolumeSnapshot[]>(`/stats/volume?minutes=${CHART_MINUTES}`, token === undefined ? {} : { token }),
-        ]);
-        store.loadSnapshot(recent, volume, fetchedAt);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) refuse('access refused');
-        // Otherwise the live stream still flows; the next reconnect tries again.
-      }
+    const resume = (delayMs: number) => {
+      store.resume().then(
+        () => {
+          if (socket.connected) store.setConnection('live');
+        },
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 401) return refuse('access refused');
+          if (!socket.connected) return; // the next connect resumes
+          retry = setTimeout(() => resume(Math.min(delayMs * 2, MAX_RETRY_MS)), delayMs);
+        },
+      );
     };
     socket.on('connect', () => {
-      store.setConnection('live');
-      void catchUp();
+      clearTimeout(retry);
+      resume(FIRST_RETRY_MS);
     });
     socket.on('connect_error', (error) => {
       if (error.message === UNAUTHORIZED) refuse('access refused');
     });
     socket.on('disconnect', (reason) => {
+      clearTimeout(retry);
       store.setConnection('reconnecting');
       // After a server-side disconnect socket.io waits to be told to reconnect.
       if (reason === 'io server disconnect') socket.connect();
     });
     socket.on(LiveEvent.AccessRevoked, ({ reason }) => refuse(reason));
-    socket.on(LiveEvent.Mentions, ({ mentions }) => store.receive(mentions));
-    const ticker = setInterval(() => store.tick(Date.now()), 5_000);
+    socket.on(LiveEvent.WallFrame, (frame) => store.receive(frame));
     return () => {
-      clearInterval(ticker);
+      clearTimeout(retry);
       socket.close();
     };
   }, [store, token]);

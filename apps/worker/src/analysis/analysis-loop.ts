@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FloorChanges } from '@watchfloor/analysis';
+import type { AnalysisEvent } from '@watchfloor/contracts';
 import { ListeningFloor, emptyFloorChanges } from '@watchfloor/analysis';
 import { parseQuery, queryTerms } from '@watchfloor/listening';
 import type { AnalysisStreamClient, LivePublisherClient } from '@watchfloor/messaging';
-import type { AnalysisRepository, ListeningQueryRepository } from '@watchfloor/persistence';
+import type { AnalysisRepository, IssueCaseRepository, ListeningQueryRepository } from '@watchfloor/persistence';
 import { RecentIds } from '@watchfloor/sources';
+import type { FrameMention } from '@watchfloor/wall';
+import type { WallFeed } from '../wall/wall-feed';
 import { toAnalysisEvent } from './analysis-views';
 import { emptyRoutedRound } from './triage-router';
 import type { RoutedRound, TriageRouter } from './triage-router';
@@ -29,6 +32,10 @@ export interface AnalysisLoopDependencies {
   live: LivePublisherClient;
   /** Escalation rules, run on each round's new voices. */
   router: TriageRouter;
+  /** The wall's frames, folded from the same rounds. */
+  wall: WallFeed;
+  /** A spike incident on an issue raises it to P1: the wall turns to it until someone acknowledges. */
+  issueCases: IssueCaseRepository;
   /** This consumer's name in the stream's group. */
   consumer: string;
   /** Entries a dead consumer left unacknowledged this long are taken over. */
@@ -43,6 +50,8 @@ interface Round {
   /** Set once the triage part is stored, so a retry of the rest does not count echoes twice. */
   triageSaved: boolean;
   entryIds: string[];
+  /** The round's mentions, to show the ones flagged on the wall. */
+  mentions: Map<string, FrameMention>;
 }
 
 /**
@@ -60,6 +69,7 @@ export class AnalysisLoop {
     const floor = new ListeningFloor({ brandTerms: await this.brandTerms() });
     const seen = new RecentIds(REMEMBERED_MENTIONS);
     await stream.ensureGroup();
+    await this.deps.wall.start();
     let unsaved: Round | undefined;
     while (!stop.aborted) {
       const startedAt = Date.now();
@@ -69,19 +79,31 @@ export class AnalysisLoop {
           await this.deps.router.refresh();
           const changes = emptyFloorChanges();
           const triage = emptyRoutedRound();
+          const roundMentions = new Map<string, FrameMention>();
           for (const entry of entries) {
             const mentions = entry.mentions.filter((mention) => !seen.has(mention.id));
-            for (const mention of mentions) seen.add(mention.id);
+            for (const mention of mentions) {
+              seen.add(mention.id);
+              roundMentions.set(mention.id, mention);
+            }
+            this.deps.wall.take(entry.id, mentions);
             const first = changes.mentions.length;
             floor.take(mentions, Date.now(), changes);
             this.deps.router.route(mentions, changes.mentions.slice(first), floor, triage);
           }
           if (entries.length === 0) floor.tick(Date.now(), changes);
-          unsaved = { changes, triage, triageSaved: false, entryIds: entries.map((entry) => entry.id) };
+          unsaved = {
+            changes,
+            triage,
+            triageSaved: false,
+            entryIds: entries.map((entry) => entry.id),
+            mentions: roundMentions,
+          };
           await this.applyRequests(floor, changes);
         }
         await this.save(unsaved);
         await stream.acknowledge(unsaved.entryIds);
+        await this.deps.wall.maybeCut(Date.now());
         const full = unsaved.entryIds.length === ENTRIES_PER_READ;
         unsaved = undefined;
         const early = MIN_ROUND_MS - (Date.now() - startedAt);
@@ -111,7 +133,10 @@ export class AnalysisLoop {
     if (!round.triageSaved) {
       const items = await router.save(round.triage);
       round.triageSaved = true;
-      if (items.length > 0) live.publishTriageItems(items);
+      if (items.length > 0) {
+        live.publishTriageItems(items);
+        this.deps.wall.addFlagged(items, round.mentions);
+      }
     }
     const event = toAnalysisEvent(changes);
     const members = changes.mentions.flatMap((result) =>
@@ -123,6 +148,7 @@ export class AnalysisLoop {
     await results.saveIssues(event.issues);
     await results.closeIssues(event.closedIssues);
     await results.saveIncidents(incidents);
+    await this.deps.issueCases.raiseToP1(issuesSpiking(event), 'a spike incident opened on it');
     if (event.echoes.length + event.issues.length + event.closedIssues.length + event.incidents.length > 0) {
       live.publishAnalysis(event);
     }
@@ -141,4 +167,13 @@ export class AnalysisLoop {
         }
       });
   }
+}
+
+/** The issues whose spike opened an incident this round. */
+function issuesSpiking(event: AnalysisEvent): string[] {
+  const ids = event.incidents
+    .filter((entry) => entry.kind === 'opened')
+    .flatMap((entry) => entry.incident.series)
+    .flatMap((series) => (series.startsWith('issue:') ? [series.slice('issue:'.length)] : []));
+  return [...new Set(ids)];
 }

@@ -1,17 +1,27 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { AppConfig } from '@watchfloor/config';
-import { AnalysisStreamClient, LivePublisherClient, createRedisConnection } from '@watchfloor/messaging';
+import { extractFeatures, mentionReach } from '@watchfloor/analysis';
+import {
+  AnalysisStreamClient,
+  LivePublisherClient,
+  WallFeedClient,
+  createRedisConnection,
+} from '@watchfloor/messaging';
 import { SecretBox } from '@watchfloor/access';
 import {
   AnalysisRepository,
+  IssueCaseRepository,
   ListeningQueryRepository,
   NotificationRepository,
   RuleSetRepository,
   TeamRepository,
   TriageRepository,
+  WallRepository,
   createDataSource,
 } from '@watchfloor/persistence';
 import { AnalysisLoop } from './analysis-loop';
+import { SlowPanels } from '../wall/slow-panels';
+import { WallFeed } from '../wall/wall-feed';
 import { TriageRouter } from './triage-router';
 import type { AnalysisThreadMessage } from './analysis-thread-protocol';
 import { STOP_ANALYSIS } from './analysis-thread-protocol';
@@ -40,11 +50,24 @@ async function main(config: AppConfig): Promise<void> {
     connection.on('error', (error: Error) => tell({ level: 'warn', message: `Redis: ${error.message}` }));
   }
   try {
+    const live = new LivePublisherClient(redis, config.redisPrefix);
+    const issueCases = new IssueCaseRepository(dataSource);
+    const warn = (what: string) => (error: Error) => tell({ level: 'warn', message: `${what}: ${error.message}` });
+    const noTerms = new Set<string>();
+    const wall = new WallFeed({
+      frames: new WallFeedClient(redis, config.redisPrefix),
+      live,
+      slowPanels: new SlowPanels(new WallRepository(dataSource), issueCases, warn('wall panel not read')),
+      builder: { reachOf: mentionReach, termsOf: (text) => extractFeatures(text, noTerms).keys() },
+      onError: warn('wall frame not sent'),
+    });
     const loop = new AnalysisLoop({
       stream: new AnalysisStreamClient(reader, config.redisPrefix),
       results: new AnalysisRepository(dataSource),
       queries: new ListeningQueryRepository(dataSource),
-      live: new LivePublisherClient(redis, config.redisPrefix),
+      live,
+      wall,
+      issueCases,
       router: new TriageRouter({
         ruleSets: new RuleSetRepository(dataSource),
         teams: new TeamRepository(dataSource),

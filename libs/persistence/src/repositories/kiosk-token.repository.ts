@@ -10,6 +10,8 @@ export interface KioskRecord {
   createdBy: string | null;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** The wall layout it was given; null: it shows the default. */
+  layoutId: string | null;
 }
 
 interface KioskRow {
@@ -19,9 +21,10 @@ interface KioskRow {
   created_by: string | null;
   last_seen_at: Date | null;
   revoked_at: Date | null;
+  layout_id: string | null;
 }
 
-const COLUMNS = 'id, name, created_at, created_by, last_seen_at, revoked_at';
+const COLUMNS = 'id, name, created_at, created_by, last_seen_at, revoked_at, layout_id';
 
 export class KioskTokenRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -81,5 +84,6 @@ function fromRow(row: KioskRow): KioskRecord {
     createdBy: row.created_by,
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
+    layoutId: row.layout_id,
   };
 }

@@ -8,7 +8,12 @@ interface InsertedRow {
   external_id: string;
 }
 
-interface MentionRow {
+/** The columns a mention is shown from (no raw payload), for every query that shows mentions. */
+export const MENTION_VIEW_COLUMNS = `id, platform, external_id, source, url, text, created_at, ingested_at, author_handle,
+  author_name, author_followers, author_verified, lang, metrics, sentiment_label, sentiment_score, sentiment_confidence,
+  query_ids`;
+
+export interface MentionRow {
   id: string;
   platform: Platform;
   external_id: string;
@@ -26,6 +31,7 @@ interface MentionRow {
   sentiment_score: number;
   sentiment_confidence: number;
   query_ids: string[];
+  metrics?: StoredMention['metrics'] | null;
 }
 
 export interface VolumeMinute {
@@ -109,12 +115,11 @@ export class MentionRepository {
   /** The newest mentions, newest first, without their raw payloads. */
   async findRecent(limit: number): Promise<StoredMention[]> {
     const rows = await this.dataSource.query<MentionRow[]>(
-      `SELECT id, platform, external_id, source, url, text, created_at, ingested_at, author_handle,
-              author_name, author_followers, author_verified, lang, sentiment_label, sentiment_score, sentiment_confidence, query_ids
+      `SELECT ${MENTION_VIEW_COLUMNS}
        FROM mention ORDER BY ingested_at DESC, id DESC LIMIT $1`,
       [limit],
     );
-    return rows.map(fromRow);
+    return rows.map(mentionFromRow);
   }
 
   /** Volume and sentiment per minute for the last `minutes` minutes, oldest first, gaps included as zeros. */
@@ -209,7 +214,7 @@ function toRow(mention: ScoredMention) {
   };
 }
 
-function fromRow(row: MentionRow): StoredMention {
+export function mentionFromRow(row: MentionRow): StoredMention {
   return {
     id: String(row.id),
     platform: row.platform,
@@ -226,6 +231,7 @@ function fromRow(row: MentionRow): StoredMention {
       ...(row.author_verified !== null && { verified: row.author_verified }),
     },
     ...(row.lang !== null && { lang: row.lang }),
+    ...(row.metrics != null && { metrics: row.metrics }),
     sentiment: { label: row.sentiment_label, score: row.sentiment_score, confidence: row.sentiment_confidence },
     queryIds: row.query_ids,
     raw: null,

@@ -55,6 +55,36 @@ describe('X normalizer', () => {
     expect(rejected).toEqual([expect.objectContaining({ index: 2, reason: expect.stringContaining('text') })]);
   });
 
+  it('reads where a post was made: its exact point, else the centre of its tagged place', () => {
+    const body = JSON.stringify({
+      data: [
+        {
+          id: '1',
+          text: 'at the gate',
+          author_id: 'u',
+          created_at: '2026-11-01T10:00:00Z',
+          geo: { coordinates: { type: 'Point', coordinates: [-9.14, 38.72] }, place_id: 'p1' },
+        },
+        { id: '2', text: 'landed', author_id: 'u', created_at: '2026-11-01T10:00:00Z', geo: { place_id: 'p1' } },
+        { id: '3', text: 'no place', author_id: 'u', created_at: '2026-11-01T10:00:00Z' },
+      ],
+      includes: {
+        users: [{ id: 'u', username: 'dana' }],
+        places: [
+          { id: 'p1', full_name: 'Lisbon, Portugal', geo: { type: 'Feature', bbox: [-9.23, 38.69, -9.09, 38.8] } },
+        ],
+      },
+    });
+    const [exact, tagged, none] = normalizeTwitter(body).mentions;
+    expect(exact!.place).toEqual({ lat: 38.72, lon: -9.14, name: 'Lisbon, Portugal' });
+    expect(tagged!.place).toEqual({
+      lat: expect.closeTo(38.745, 5),
+      lon: expect.closeTo(-9.16, 5),
+      name: 'Lisbon, Portugal',
+    });
+    expect(none!.place).toBeUndefined();
+  });
+
   it('reads filtered-stream lines', () => {
     const line = (id: string) =>
       JSON.stringify({

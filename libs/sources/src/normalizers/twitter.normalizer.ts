@@ -9,6 +9,11 @@ import {
 import type { NormalizedBatch } from './normalized-batch';
 import { decodeXEntities } from './html-text';
 
+interface XPlace {
+  full_name?: string;
+  geo?: { bbox?: unknown };
+}
+
 interface XUser {
   username?: string;
   name?: string;
@@ -23,6 +28,7 @@ interface XUser {
 export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBatch {
   // Authors are collected from every value before any post is mapped.
   const users = new Map<string, XUser>();
+  const places = new Map<string, XPlace>();
   const postsOf = (value: unknown): unknown[] => {
     const response = asRecord(value);
     if (response === undefined || !('data' in response || 'meta' in response)) {
@@ -31,6 +37,10 @@ export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBa
     for (const user of asArray(asRecord(response['includes'])?.['users'])) {
       const id = asString(asRecord(user)?.['id']);
       if (id !== undefined) users.set(id, user as XUser);
+    }
+    for (const place of asArray(asRecord(response['includes'])?.['places'])) {
+      const id = asString(asRecord(place)?.['id']);
+      if (id !== undefined) places.set(id, place as XPlace);
     }
     const data = response['data'];
     return Array.isArray(data) ? asArray(data) : data === undefined ? [] : [data];
@@ -58,6 +68,7 @@ export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBa
         ...(typeof author?.verified === 'boolean' && { verified: author.verified }),
       },
       ...(asString(post['lang']) !== undefined && post['lang'] !== 'und' && { lang: post['lang'] }),
+      ...placeOf(asRecord(post['geo']), places),
       ...(referenced('replied_to') !== undefined && { replyToId: referenced('replied_to') }),
       ...((referenced('retweeted') ?? referenced('quoted')) !== undefined && {
         repostOfId: referenced('retweeted') ?? referenced('quoted'),
@@ -71,4 +82,25 @@ export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBa
       raw: post,
     };
   });
+}
+
+/**
+ * A post's exact point when its author shared one (GeoJSON order: longitude first), else the centre
+ * of the place it was tagged with (bounding box west, south, east, north).
+ */
+function placeOf(geo: Record<string, unknown> | undefined, places: Map<string, XPlace>): { place?: unknown } {
+  if (geo === undefined) return {};
+  const tagged = places.get(asString(geo['place_id']) ?? '');
+  const name = tagged?.full_name;
+  const point = asArray(asRecord(geo['coordinates'])?.['coordinates']);
+  if (point.length === 2 && point.every((value) => typeof value === 'number')) {
+    const [lon, lat] = point as [number, number];
+    return { place: { lat, lon, ...(name !== undefined && { name }) } };
+  }
+  const bbox = asArray(tagged?.geo?.bbox);
+  if (bbox.length === 4 && bbox.every((value) => typeof value === 'number')) {
+    const [west, south, east, north] = bbox as [number, number, number, number];
+    return { place: { lat: (south + north) / 2, lon: (west + east) / 2, ...(name !== undefined && { name }) } };
+  }
+  return {};
 }

@@ -16,11 +16,13 @@ export const X_REQUEST_TIMEOUT_MS = 20_000;
 
 /**
  * The fields and expansions the X normalizer reads: the author's handle, name, followers and badge
- * come from `includes.users`, replies and reposts from `referenced_tweets`.
+ * come from `includes.users`, replies and reposts from `referenced_tweets`, where it was posted from
+ * `geo` and `includes.places`.
  */
 export const X_POST_FIELDS = {
-  'tweet.fields': 'created_at,lang,public_metrics,referenced_tweets,author_id,conversation_id',
-  expansions: 'author_id,referenced_tweets.id',
+  'tweet.fields': 'created_at,lang,public_metrics,referenced_tweets,author_id,conversation_id,geo',
+  expansions: 'author_id,referenced_tweets.id,geo.place_id',
+  'place.fields': 'full_name,geo',
   'user.fields': 'username,name,public_metrics,verified',
 } as const;
 
