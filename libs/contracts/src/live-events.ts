@@ -1,7 +1,7 @@
 import type { AnalysisEvent } from './analysis-events';
 import type { PresenceEvent, TriageItemsEvent } from './triage';
 import type { WallFrame } from './wall';
-import type { Platform, SentimentLabel } from '@watchfloor/domain';
+import type { Platform, SentimentLabel, StoredMention } from '@watchfloor/domain';
 
 /** Socket.io rooms. The API gateway decides who joins which. */
 export enum LiveRoom {
@@ -39,6 +39,23 @@ export interface LiveMention {
   queryIds: string[];
   /** Epoch ms when Watchfloor received it; clients measure ingestion-to-screen latency from it. */
   ingestedAt: number;
+}
+
+/** What a screen may show of a stored mention: no raw payload, no metrics it does not use. */
+export function toLiveMention(mention: Omit<StoredMention, 'raw'>): LiveMention {
+  return {
+    id: mention.id,
+    platform: mention.platform,
+    externalId: mention.externalId,
+    url: mention.url,
+    text: mention.text,
+    createdAt: mention.createdAt,
+    author: mention.author,
+    ...(mention.place !== undefined && { place: mention.place }),
+    sentiment: mention.sentiment,
+    queryIds: mention.queryIds,
+    ingestedAt: mention.ingestedAt,
+  };
 }
 
 export interface MentionsBatchEvent {

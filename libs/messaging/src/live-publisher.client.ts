@@ -1,13 +1,7 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
-import { LiveEvent, LiveRoom, teamRoom } from '@watchfloor/contracts';
-import type {
-  AnalysisEvent,
-  LiveMention,
-  ServerToClientEvents,
-  TriageItemView,
-  WallFrame,
-} from '@watchfloor/contracts';
+import { LiveEvent, LiveRoom, teamRoom, toLiveMention } from '@watchfloor/contracts';
+import type { AnalysisEvent, ServerToClientEvents, TriageItemView, WallFrame } from '@watchfloor/contracts';
 import type { StoredMention } from '@watchfloor/domain';
 
 /** The Redis channel prefix shared by the API's socket.io adapter and every publisher. */
@@ -54,19 +48,4 @@ export class LivePublisherClient {
       this.emitter.to([teamRoom(teamId), LiveRoom.TriageAll]).emit(LiveEvent.TriageItems, { items: ofTeam });
     }
   }
-}
-
-export function toLiveMention(mention: StoredMention): LiveMention {
-  return {
-    id: mention.id,
-    platform: mention.platform,
-    externalId: mention.externalId,
-    url: mention.url,
-    text: mention.text,
-    createdAt: mention.createdAt,
-    author: mention.author,
-    sentiment: mention.sentiment,
-    queryIds: mention.queryIds,
-    ingestedAt: mention.ingestedAt,
-  };
 }

@@ -1,3 +1,4 @@
+import { toLiveMention } from '@watchfloor/contracts';
 import type { LiveMention, WallFlaggedItem, WallFrame, WallMinute, WallPost } from '@watchfloor/contracts';
 import type { StoredMention } from '@watchfloor/domain';
 import { TERMS_PER_MINUTE, emptyMinute, minuteOf, placeCell, topCounts } from './wall-minute';
@@ -136,21 +137,4 @@ export class WallFrameBuilder {
     const post: WallPost = { ...toLiveMention(mention), reach };
     this.influential = [...this.influential, post].sort((a, b) => b.reach - a.reach).slice(0, INFLUENTIAL_PER_FRAME);
   }
-}
-
-/** What a screen may show of a mention: no raw payload, no metrics it does not use. */
-export function toLiveMention(mention: FrameMention): LiveMention {
-  return {
-    id: mention.id,
-    platform: mention.platform,
-    externalId: mention.externalId,
-    url: mention.url,
-    text: mention.text,
-    createdAt: mention.createdAt,
-    author: mention.author,
-    ...(mention.place !== undefined && { place: mention.place }),
-    sentiment: mention.sentiment,
-    queryIds: mention.queryIds,
-    ingestedAt: mention.ingestedAt,
-  };
 }

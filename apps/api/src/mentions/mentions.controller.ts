@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { toLiveMention } from '@watchfloor/contracts';
 import type { LiveMention } from '@watchfloor/contracts';
 import { Permission } from '@watchfloor/access';
-import { toLiveMention } from '@watchfloor/messaging';
 import { MentionRepository } from '@watchfloor/persistence';
 import type { VolumeMinute } from '@watchfloor/persistence';
 import { Requires } from '../auth/auth.decorators';

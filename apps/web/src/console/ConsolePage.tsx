@@ -3,7 +3,7 @@ import type { PresenceEntry } from '@watchfloor/contracts';
 import { goToLogin } from '../auth/use-principal';
 import type { UserPrincipal } from '../layout/SignedInShell';
 import { theme } from '../theme';
-import { LiveWallStore } from '../wall/live-wall-store';
+import { MentionStreamStore } from './mention-stream-store';
 import { BulkBar } from './BulkBar';
 import { ConsoleActions } from './console-actions';
 import { othersAt } from './console-state';
@@ -50,7 +50,7 @@ export function ConsolePage({ principal }: { principal: UserPrincipal }) {
   const [store] = useState(() => new ConsoleStore(principal.userId));
   const [actions] = useState(() => new ConsoleActions(store, client, goToLogin));
   const [presence] = useState(() => new PresenceReporter());
-  const [stream] = useState(() => new LiveWallStore());
+  const [stream] = useState(() => new MentionStreamStore());
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
 
   useConsoleLive({ store, actions, presence, stream, client, onSignedOut: goToLogin });

@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from 'react';
-import type { LiveWallStore } from '../wall/live-wall-store';
+import type { MentionStreamStore } from './mention-stream-store';
 import { MentionStream } from '../wall/MentionStream';
 import { consoleStyles } from './console-styles';
 
 /** With no item open, the right side follows everything coming in, flagged or not, from the console's socket. */
-export function LiveStreamPanel({ stream }: { stream: LiveWallStore }) {
+export function LiveStreamPanel({ stream }: { stream: MentionStreamStore }) {
   const { wall } = useSyncExternalStore(stream.subscribe, stream.getSnapshot);
   return (
     <section

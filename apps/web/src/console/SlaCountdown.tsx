@@ -2,7 +2,7 @@ import type { TriageItemView } from '@watchfloor/contracts';
 import { theme } from '../theme';
 import { formatSla, SLA_WARNING_MS, slaState } from './sla-countdown';
 import type { SlaState } from './sla-countdown';
-import { useNow } from './use-clock';
+import { useNow } from '../use-now';
 
 function colourOf(state: SlaState): string {
   switch (state.kind) {

@@ -3,8 +3,8 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { ClientEvent, LiveEvent, UNAUTHORIZED } from '@watchfloor/contracts';
 import type { ClientToServerEvents, ServerToClientEvents } from '@watchfloor/contracts';
-import type { LiveWallStore } from '../wall/live-wall-store';
-import { STREAM_LENGTH } from '../wall/wall-store';
+import type { MentionStreamStore } from './mention-stream-store';
+import { STREAM_LENGTH } from './mention-stream';
 import type { ConsoleActions } from './console-actions';
 import type { ConsoleStore } from './console-store';
 import type { PresenceReporter } from './presence-reporter';
@@ -18,7 +18,7 @@ export interface ConsoleLive {
   actions: ConsoleActions;
   presence: PresenceReporter;
   /** The mentions coming in, flagged or not, for the stream shown while no item is open. */
-  stream: LiveWallStore;
+  stream: MentionStreamStore;
   client: TriageClient;
   onSignedOut: () => void;
 }

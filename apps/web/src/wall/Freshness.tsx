@@ -1,5 +1,5 @@
 import { panelFreshness } from './panel-freshness';
-import { useClock } from './use-clock';
+import { useNow } from '../use-now';
 import { useWallPalette } from './wall-palette';
 
 export interface FreshnessProps {
@@ -12,7 +12,7 @@ export interface FreshnessProps {
 /** "updated 3 s ago", and a STALE marker nobody can miss once the data is old or the feed is down. */
 export function Freshness({ dataAt, staleAfterMs, live }: FreshnessProps) {
   const palette = useWallPalette();
-  const { label, stale } = panelFreshness(dataAt, useClock(), staleAfterMs, live);
+  const { label, stale } = panelFreshness(dataAt, useNow(), staleAfterMs, live);
   return (
     <span
       data-testid="freshness"

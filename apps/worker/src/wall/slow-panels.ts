@@ -1,7 +1,8 @@
 import { mentionReach } from '@watchfloor/analysis';
 import type { SourceFreshness, Timed, WallCrisis, WallFrame, WallIssue } from '@watchfloor/contracts';
 import type { IssueCaseRepository, WallIssueRow, WallRepository } from '@watchfloor/persistence';
-import { freshnessOf, toLiveMention } from '@watchfloor/wall';
+import { toLiveMention } from '@watchfloor/contracts';
+import { freshnessOf } from '@watchfloor/wall';
 
 type SlowPart = 'issues' | 'sla' | 'sources' | 'crises';
 type SlowParts = Pick<WallFrame, SlowPart>;

@@ -1,6 +1,7 @@
 import type { TriageItemView, WallFlaggedItem, WallState } from '@watchfloor/contracts';
 import type { LivePublisherClient, WallFeedClient } from '@watchfloor/messaging';
-import { WallFrameBuilder, applyFrame, compareFrameIds, emptyWallState, toLiveMention } from '@watchfloor/wall';
+import { toLiveMention } from '@watchfloor/contracts';
+import { WallFrameBuilder, applyFrame, compareFrameIds, emptyWallState } from '@watchfloor/wall';
 import type { FrameMention, WallFrameBuilderOptions } from '@watchfloor/wall';
 import type { SlowPanels } from './slow-panels';
 

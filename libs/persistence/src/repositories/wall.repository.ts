@@ -1,23 +1,13 @@
 import type { DataSource } from 'typeorm';
-import type { TeamSlaStatus, TriagePriority } from '@watchfloor/contracts';
+import type { TeamSlaStatus, TriagePriority, WallIssue } from '@watchfloor/contracts';
 import type { Platform, StoredMention } from '@watchfloor/domain';
 import { OPEN_STATUSES } from '@watchfloor/rules';
 import { SOURCE_KIND_SPECS, isSourceKind } from '@watchfloor/sources';
 import { MENTION_VIEW_COLUMNS, mentionFromRow } from './mention.repository';
 import type { MentionRow } from './mention.repository';
 
-/** An emerging issue as the wall shows it, before reach is put on its posts. */
-export interface WallIssueRow {
-  id: string;
-  title: string[];
-  firstSeen: string;
-  lastSeen: string;
-  volume: number;
-  negativeShare: number;
-  reach: number;
-  velocity: number;
-  priority: TriagePriority | null;
-}
+/** An emerging issue as the wall shows it, before its sparkline is read. */
+export type WallIssueRow = Omit<WallIssue, 'sparkline'>;
 
 export interface IssueMinutes {
   volume: number[];

@@ -1,13 +1,13 @@
 import type { WallCrisis } from '@watchfloor/contracts';
 import { ageText } from '../panel-freshness';
 import { clockTime } from '../chart-style';
-import { useClock } from '../use-clock';
+import { useNow } from '../../use-now';
 import { useWallPalette } from '../wall-palette';
 
 /** The whole room must see it: what the issue is about, who raised it, and when. */
 export function CrisisBanner({ crisis, others }: { crisis: WallCrisis; others: number }) {
   const palette = useWallPalette();
-  const now = useClock();
+  const now = useNow();
   const raisedAt = Date.parse(crisis.raisedAt);
   return (
     <div

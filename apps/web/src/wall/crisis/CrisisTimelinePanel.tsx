@@ -1,9 +1,8 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, ComposedChart, ResponsiveContainer } from 'recharts';
 import type { WallCrisis } from '@watchfloor/contracts';
-import { MINUTE_MS } from '@watchfloor/wall';
 import { calendarMarks } from '../../calendar/calendar-marks';
 import type { CalendarEventView } from '@watchfloor/contracts';
-import { chartFontPx, clockTime } from '../chart-style';
+import { minuteChartFrame } from '../chart-style';
 import { STALE_AFTER_MS } from '../panel-freshness';
 import { Panel } from '../panels/Panel';
 import { useWallPalette } from '../wall-palette';
@@ -25,8 +24,6 @@ export function CrisisTimelinePanel({ crisis, asOf, live, calendar }: CrisisTime
   }));
   const first = data[0]?.at ?? asOf;
   const last = data[data.length - 1]?.at ?? asOf;
-  const fontSize = chartFontPx();
-  const tick = { fill: palette.mutedText, fontSize };
   return (
     <Panel
       testId="panel-crisis-timeline"
@@ -37,19 +34,7 @@ export function CrisisTimelinePanel({ crisis, asOf, live, calendar }: CrisisTime
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke={palette.panelBorder} vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[first - MINUTE_MS / 2, last + MINUTE_MS / 2]}
-            tickFormatter={clockTime}
-            tick={tick}
-            stroke={palette.panelBorder}
-            minTickGap={fontSize * 3}
-          />
-          <YAxis width={fontSize * 3.5} tick={tick} stroke={palette.panelBorder} allowDecimals={false} />
-          <Legend wrapperStyle={{ color: palette.text, fontSize }} />
+          {minuteChartFrame(palette, { first, last })}
           <Bar
             dataKey="negative"
             name="negative"

@@ -1,5 +1,5 @@
 import { STALE_AFTER_MS, waitingText } from '../panel-freshness';
-import { useClock } from '../use-clock';
+import { useNow } from '../../use-now';
 import { useWallPalette } from '../wall-palette';
 import { Panel } from './Panel';
 import type { PanelInputs } from './panel-inputs';
@@ -7,7 +7,7 @@ import type { PanelInputs } from './panel-inputs';
 /** Each team's open flagged items, how many have run past their first-response SLA, and the longest wait. */
 export function SlaPanel({ wall, live }: PanelInputs) {
   const palette = useWallPalette();
-  const now = useClock();
+  const now = useNow();
   const teams = wall.sla?.value ?? [];
   const cell = { padding: '0.8vh 0.6vw', textAlign: 'right' as const };
   return (

@@ -1,7 +1,7 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, ComposedChart, Line, ResponsiveContainer, YAxis } from 'recharts';
 import { MINUTE_MS, minuteOf } from '@watchfloor/wall';
 import { calendarMarks } from '../../calendar/calendar-marks';
-import { chartFontPx, clockTime } from '../chart-style';
+import { chartFontPx, minuteChartFrame } from '../chart-style';
 import { STALE_AFTER_MS } from '../panel-freshness';
 import { useWallPalette } from '../wall-palette';
 import { Panel } from './Panel';
@@ -43,18 +43,7 @@ export function VolumePanel(inputs: PanelInputs) {
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke={palette.panelBorder} vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[first - MINUTE_MS / 2, last + MINUTE_MS / 2]}
-            tickFormatter={clockTime}
-            tick={tick}
-            stroke={palette.panelBorder}
-            minTickGap={fontSize * 3}
-          />
-          <YAxis width={fontSize * 3.5} tick={tick} stroke={palette.panelBorder} allowDecimals={false} />
+          {minuteChartFrame(palette, { first, last })}
           <YAxis
             width={fontSize * 3}
             yAxisId="sentiment"
@@ -63,7 +52,6 @@ export function VolumePanel(inputs: PanelInputs) {
             tick={tick}
             stroke={palette.panelBorder}
           />
-          <Legend wrapperStyle={{ color: palette.text, fontSize }} />
           {STACK_ORDER.map((label) => (
             <Bar
               key={label}

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * One clock for every SLA countdown on screen: a single interval, running only while something
- * shows the time, and only the countdowns re-render when it ticks.
+ * One clock for every countdown and "updated 3 s ago" on screen: a single interval, running only
+ * while something shows the time, and only those labels re-render when it ticks.
  */
 const listeners = new Set<() => void>();
 let now = Date.now();

@@ -1,5 +1,5 @@
 import type { LiveMention } from '@watchfloor/contracts';
-import { STREAM_LENGTH, emptyWall, loadSnapshot, mentionsPerMinute, receiveMentions } from './wall-store';
+import { STREAM_LENGTH, emptyWall, loadSnapshot, mentionsPerMinute, receiveMentions } from './mention-stream';
 
 const NOW = Date.parse('2026-11-23T10:30:30.000Z');
 let id = 0;

@@ -1,9 +1,8 @@
 import type { LiveMention } from '@watchfloor/contracts';
-import { emptyWall, lastMinutes, loadSnapshot, receiveMentions } from './wall-store';
-import type { VolumeSnapshot, WallState } from './wall-store';
+import { emptyWall, lastMinutes, loadSnapshot, receiveMentions } from './mention-stream';
+import type { VolumeSnapshot, WallState } from './mention-stream';
 
-/** `refused`: the credential was revoked, expired or never valid; the wall must go dark. */
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'refused';
+import type { ConnectionState } from '../wall/wall-feed-store';
 
 export interface LiveWallSnapshot {
   wall: WallState;
@@ -15,10 +14,10 @@ export interface LiveWallSnapshot {
 }
 
 /**
- * Holds the wall's state outside React, so each event is applied exactly once, and tells React
+ * The console's stream of every mention (the wall takes frames instead). Holds its state outside React, so each event is applied exactly once, and tells React
  * at most once per animation frame however fast events arrive.
  */
-export class LiveWallStore {
+export class MentionStreamStore {
   private snapshot: LiveWallSnapshot = {
     wall: emptyWall(),
     connection: 'connecting',
