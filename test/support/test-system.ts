@@ -20,12 +20,25 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(
-  options: Pick<SystemOptions, 'apis' | 'workers' | 'env' | 'logFile'> = {},
-): Promise<TestSystem> {
+export interface TestSystemOptions extends Pick<SystemOptions, 'apis' | 'workers' | 'env' | 'logFile'> {
+  /** Another Redis than the shared one, e.g. one the test restarts. */
+  redisUrl?: string;
+  /** The port the processes reach PostgreSQL on, e.g. a proxy the test cuts; the test's own connection goes direct. */
+  databasePort?: number;
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  const { redisUrl = TEST_REDIS_URL, databasePort, ...systemOptions } = options;
   const database = await createTestDatabase();
   const redisPrefix = uniqueRedisPrefix();
-  const system = new RunningSystem({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, redisPrefix, ...options });
+  const reachedAt = new URL(database.url);
+  if (databasePort !== undefined) reachedAt.port = String(databasePort);
+  const system = new RunningSystem({
+    databaseUrl: reachedAt.toString(),
+    redisUrl,
+    redisPrefix,
+    ...systemOptions,
+  });
   await system.start();
   const dataSource = await createDataSource({ url: database.url, poolSize: 2 }).initialize();
   return {

@@ -56,7 +56,7 @@ describe('analysis of the stored stream: echoes, emerging issues, incidents', ()
     });
 
   beforeAll(async () => {
-    testSystem = await startTestSystem({ env: { WORKER_LOCK_MS: '2000' } });
+    testSystem = await startTestSystem({ env: { WORKER_LOCK_MS: '2000', ANALYSIS_COLD_START_MS: '0' } });
     await testSystem.addUser({ email: 'pat@example.com', role: 'analyst', password: PASSWORD });
     const login = await fetch(`${testSystem.system.apiUrl}/api/auth/login`, {
       method: 'POST',

@@ -23,6 +23,10 @@ const TRIAGE: Caller[] = ['admin', 'manager', 'agent'];
  */
 const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
+  // Prometheus' scrape: open unless METRICS_TOKEN is set (checked in test/system/operations.spec.ts).
+  'GET /metrics': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': ALL_ROLES,
   'GET /api/auth/me': ALL_ROLES,
@@ -203,6 +207,21 @@ describe('authorization matrix: every route and the live socket, as every kind o
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('opens the queue dashboard (outside the OpenAPI document) to admins only', async () => {
+    const outcomes: Record<string, number> = {};
+    for (const caller of [...ALL_ROLES, ...REFUSED_CALLERS]) {
+      const token = tokens.get(caller);
+      const response = await fetch(`${system.apiUrl}/admin/queues/api/queues`, {
+        headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+      });
+      outcomes[caller] = response.status;
+    }
+    expect(outcomes).toEqual({
+      ...Object.fromEntries(ALL_ROLES.map((caller) => [caller, caller === 'admin' ? 200 : 403])),
+      ...Object.fromEntries(REFUSED_CALLERS.map((caller) => [caller, 401])),
+    });
   });
 
   it('refuses the live socket to callers without a live credential, and admits every role and screen', async () => {

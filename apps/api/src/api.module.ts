@@ -11,6 +11,8 @@ import { IssuesModule } from './issues/issues.module';
 import { KiosksModule } from './kiosks/kiosks.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReportsModule } from './reports/reports.module';
 import { SourcesModule } from './sources/sources.module';
@@ -30,6 +32,8 @@ export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..',
     RuntimeModule.forRoot({ processName: 'watchfloor-api' }),
     AuthModule,
     HealthModule,
+    MetricsModule,
+    QueueDashboardModule,
     LiveModule,
     MentionsModule,
     UsersModule,
@@ -47,7 +51,12 @@ export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..',
     CalendarModule,
     ReportsModule,
     ...(existsSync(join(WEB_DIST, 'index.html'))
-      ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]
+      ? [
+          ServeStaticModule.forRoot({
+            rootPath: WEB_DIST,
+            exclude: ['/api/{*path}', '/socket.io/{*path}', '/metrics', '/admin/queues{/*path}'],
+          }),
+        ]
       : []),
   ],
 })

@@ -8,16 +8,27 @@ import type { AppConfig } from '@watchfloor/config';
 import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
 import { ApiModule, WEB_DIST } from './api.module';
 import { DomainErrorFilter } from './errors/domain-error.filter';
+import { MAX_BODY, answerBodyParserErrors, refuseDeeplyNestedBodies } from './errors/request-body.guards';
 import { RedisIoAdapter } from './live/redis-io.adapter';
+import { HttpRequestMetrics } from './metrics/http-request.metrics';
+import { securityHeaders } from './security/security-headers';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
   const config = app.get<AppConfig>(APP_CONFIG);
-  app.setGlobalPrefix('api');
+  // First, so every response carries the headers: API, Swagger UI and the served web app alike.
+  app.use(securityHeaders());
+  app.use(app.get(HttpRequestMetrics).record);
+  // Prometheus looks at /metrics; the queue dashboard mounts itself at /admin/queues.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalFilters(new DomainErrorFilter(app.getHttpAdapter()));
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: MAX_BODY.bytes });
+  // Registered here rather than by Nest, so the error answer below follows every parser.
+  app.useBodyParser('urlencoded', { limit: MAX_BODY.bytes, extended: true });
+  app.use(answerBodyParserErrors);
+  app.use(refuseDeeplyNestedBodies);
   app.useWebSocketAdapter(new RedisIoAdapter(app, app.get<Redis>(REDIS), config.redisPrefix));
   app.enableShutdownHooks();
 

@@ -10,6 +10,7 @@ import { wallBenchCommand } from './bench/wall-bench.command';
 import { SCORER_NAMES, isScorerName } from './bench/sentiment-libraries';
 import type { ScorerName } from './bench/sentiment-libraries';
 import { auditExportCommand, auditVerifyCommand } from './commands/audit.command';
+import { dlqListCommand, dlqReplayCommand } from './commands/dlq.command';
 import { kioskCreateCommand } from './commands/kiosk.command';
 import { normalizeCommand } from './commands/normalize.command';
 import { userAddCommand } from './commands/user.command';
@@ -41,6 +42,11 @@ const USAGE = `Usage: pnpm watchfloor <command>
   audit verify                check the audit log's hash chain
   audit export [--format json|csv]
                               the whole audit log on stdout
+  dlq list [--limit N] [--reason TEXT]
+                              dead letters, oldest first (default 100), with their reasons
+  dlq replay (--id ID ... | --all) [--dry-run]
+                              send dead letters back through ingestion: --all takes every one
+                              not replayed yet; those still invalid stay, with today's reason
 `;
 
 async function run(argv: string[]): Promise<number> {
@@ -126,6 +132,8 @@ async function run(argv: string[]): Promise<number> {
         return auditExportCommand(values.format ?? 'json', process.stdout);
       throw new UsageError('audit takes: verify, or export [--format json|csv]');
     }
+    case 'dlq':
+      return dlq(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -137,6 +145,55 @@ async function run(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+function dlq(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      limit: { type: 'string' },
+      reason: { type: 'string' },
+      id: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const [subcommand, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`dlq ${subcommand} takes no ${extra.join(' ')}`);
+  if (subcommand === 'list') {
+    if (values.id !== undefined || values.all !== undefined || values['dry-run'] !== undefined)
+      throw new UsageError('dlq list takes --limit and --reason only');
+    if (values.reason !== undefined && values.reason.trim() === '') throw new UsageError('--reason must not be empty');
+    return dlqListCommand(
+      {
+        limit: values.limit === undefined ? 100 : wholeNumber('--limit', values.limit, 10_000),
+        ...(values.reason !== undefined && { reason: values.reason }),
+      },
+      process.stdout,
+    );
+  }
+  if (subcommand === 'replay') {
+    if (values.limit !== undefined || values.reason !== undefined)
+      throw new UsageError('dlq replay takes --id, --all and --dry-run only');
+    if ((values.id === undefined) === (values.all === undefined))
+      throw new UsageError('dlq replay takes either --id ID (once or more) or --all');
+    const dryRun = values['dry-run'] === true;
+    if (values.id === undefined) return dlqReplayCommand({ all: true, dryRun }, process.stdout);
+    const ids = [...new Set(values.id)];
+    for (const id of ids) {
+      if (!/^[1-9]\d{0,17}$/.test(id)) throw new UsageError(`--id takes a dead letter's id (a number), not "${id}"`);
+    }
+    return dlqReplayCommand({ ids, dryRun }, process.stdout);
+  }
+  throw new UsageError('dlq takes: list [--limit N] [--reason TEXT], or replay (--id ID ... | --all) [--dry-run]');
+}
+
+function wholeNumber(name: string, value: string, max: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > max)
+    throw new UsageError(`${name} must be a whole number from 1 to ${max}, not "${value}"`);
+  return number;
+}
 
 function positiveNumber(name: string, value: string): number {
   const number = Number(value);
@@ -157,7 +214,9 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: Error) => {
-    process.stderr.write(`watchfloor: ${error.message}\n${error instanceof UsageError ? USAGE : ''}`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    // parseArgs throws on an unknown or malformed option: bad usage too.
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`watchfloor: ${error.message}\n${isUsage ? USAGE : ''}`);
+    process.exitCode = isUsage ? 2 : 1;
   },
 );

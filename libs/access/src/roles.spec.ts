@@ -24,11 +24,12 @@ describe('permissions', () => {
     expect(hasPermission(user(role), Permission.ReadMentions)).toBe(true);
   });
 
-  it('keeps user, screen and audit management to admins', () => {
+  it('keeps user, screen, audit and queue management to admins', () => {
     for (const role of ROLES.filter((candidate) => candidate !== 'admin')) {
       expect(hasPermission(user(role), Permission.ManageUsers)).toBe(false);
       expect(hasPermission(user(role), Permission.ManageKiosks)).toBe(false);
       expect(hasPermission(user(role), Permission.ReadAudit)).toBe(false);
+      expect(hasPermission(user(role), Permission.ManageQueues)).toBe(false);
     }
   });
 

@@ -49,6 +49,8 @@ export enum Permission {
   ReadReports = 'reports:read',
   /** Store wall layouts and scenes, and give screens theirs. */
   ManageWalls = 'walls:manage',
+  /** See, retry and remove background jobs on the queue dashboard: it shows every job's payload. */
+  ManageQueues = 'queues:manage',
 }
 
 const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];

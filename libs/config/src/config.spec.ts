@@ -36,6 +36,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('serves the worker metrics on 9464 unless told otherwise, and guards them only when given a token', () => {
+    expect(loadConfig(valid).metrics).toEqual({ workerPort: 9464 });
+    const token = 'a-scrape-token-of-32-characters!';
+    expect(loadConfig({ ...valid, WORKER_METRICS_PORT: '0', METRICS_TOKEN: token }).metrics).toEqual({
+      workerPort: 0,
+      token,
+    });
+    expect(() => loadConfig({ ...valid, WORKER_METRICS_PORT: '70000', METRICS_TOKEN: 'short' })).toThrow(
+      /WORKER_METRICS_PORT[\s\S]*METRICS_TOKEN must be at least 16 characters/,
+    );
+  });
+
   it('asks a queue-only tool for Redis alone', () => {
     expect(loadQueueConfig({ REDIS_URL: 'redis://localhost:1' })).toEqual({
       redisUrl: 'redis://localhost:1',

@@ -33,6 +33,20 @@ const envSchema = z.object({
   /** How long a worker may hold a batch before it is presumed dead and the batch handed to another. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   WEB_DIST: z.string().optional(),
+  /**
+   * New issues seen this soon after analysis starts are not judged as spikes: at start-up every
+   * conversation already under way looks new. 0 judges them at once (tests, replays of a known day).
+   */
+  ANALYSIS_COLD_START_MS: z.coerce.number().int().min(0).max(3_600_000).default(600_000),
+  /**
+   * A live client (a wall, a console) with this much queued for it and not yet taken is cut off: it
+   * reconnects and resyncs, rather than the API holding an ever-growing backlog for a stalled reader.
+   */
+  LIVE_CLIENT_MAX_QUEUED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(8 * 1024 * 1024),
   /** The address people and screens reach Watchfloor at; kiosk URLs are built on it. */
   PUBLIC_URL: url(['http:', 'https:'], 'must be an http(s) URL, e.g. https://watchfloor.example.com').optional(),
   SESSION_TTL_HOURS: z.coerce
@@ -69,6 +83,13 @@ const envSchema = z.object({
   ).optional(),
   /** The address alert e-mails come from. */
   SMTP_FROM: z.email('must be an e-mail address, e.g. alerts@watchfloor.example.com').optional(),
+  /** The worker's Prometheus endpoint (on HOST); 0 takes any free port, as test systems with several workers do. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  /** When set, `/metrics` (API and worker) answers only `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters: generate one with `openssl rand -hex 32`')
+    .optional(),
 });
 
 /**
@@ -94,7 +115,9 @@ export type AppConfig = {
   redisPrefix: string;
   demoFeed: { enabled: boolean; mentionsPerSecond: number };
   worker: { concurrency: number; lockMs: number };
+  analysis: { coldStartMs: number };
   webDist?: string;
+  live: { clientMaxQueuedBytes: number };
   publicUrl: string;
   auth: { sessionTtlHours: number; loginAttemptsPerMinute: number; cookieSecure: boolean };
   /** Absent: sources that need credentials cannot be saved or run, and say so. */
@@ -103,6 +126,8 @@ export type AppConfig = {
   triage: { alertWindowMs: number; agentAwayMs: number; sweepEveryMs: number };
   /** Absent: e-mail alert channels cannot send, and say so. */
   smtp?: { url: string; from: string };
+  /** Absent token: `/metrics` is open to whoever reaches the port (bind it to a private network). */
+  metrics: { workerPort: number; token?: string };
 };
 
 export class ConfigError extends Error {
@@ -140,7 +165,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisPrefix: value.REDIS_PREFIX,
     demoFeed: { enabled: value.DEMO_FEED, mentionsPerSecond: value.DEMO_RATE },
     worker: { concurrency: value.WORKER_CONCURRENCY, lockMs: value.WORKER_LOCK_MS },
+    analysis: { coldStartMs: value.ANALYSIS_COLD_START_MS },
     ...(value.WEB_DIST !== undefined && { webDist: value.WEB_DIST }),
+    live: { clientMaxQueuedBytes: value.LIVE_CLIENT_MAX_QUEUED_BYTES },
     publicUrl: publicUrl(value.PUBLIC_URL, value.PORT),
     auth: {
       sessionTtlHours: value.SESSION_TTL_HOURS,
@@ -156,6 +183,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     ...(value.SMTP_URL !== undefined &&
       value.SMTP_FROM !== undefined && { smtp: { url: value.SMTP_URL, from: value.SMTP_FROM } }),
+    metrics: {
+      workerPort: value.WORKER_METRICS_PORT,
+      ...(value.METRICS_TOKEN !== undefined && { token: value.METRICS_TOKEN }),
+    },
   };
 }
 

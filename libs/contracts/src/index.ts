@@ -1,4 +1,5 @@
 export * from './queues';
+export * from './dead-letters';
 export * from './live-events';
 export * from './source-api';
 export * from './analysis-stream';

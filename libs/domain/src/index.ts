@@ -1,3 +1,4 @@
 export * from './platform';
 export * from './mention';
 export * from './mention-validation';
+export * from './json-depth';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { PLATFORMS } from './platform';
 import type { Mention } from './mention';
 
@@ -52,7 +53,7 @@ const mentionSchema = z.object({
       quotes: count.nullish(),
     })
     .nullish(),
-  raw: z.unknown(),
+  raw: z.unknown().refine((raw) => !nestsDeeperThan(raw), `must not nest deeper than ${MAX_JSON_DEPTH} levels`),
 });
 
 export type MentionValidation = { ok: true; mention: Mention } | { ok: false; reason: string };
@@ -97,6 +98,10 @@ export function validateMention(input: unknown): MentionValidation {
   };
   if (mention.author.handle === '') {
     return { ok: false, reason: 'author.handle: must not be empty' };
+  }
+  // NFC composes most text but expands a few characters: the limit holds for what is stored.
+  if (mention.text.length > MAX_TEXT_LENGTH) {
+    return { ok: false, reason: `text: must be at most ${MAX_TEXT_LENGTH} characters once normalized` };
   }
   return { ok: true, mention };
 }

@@ -21,6 +21,8 @@ export function wordsOf(text: string): string[] {
 
 /** Turns query text into tokens, each with the column it starts at. */
 export function tokenize(text: string): Token[] {
+  // Typed as a string, but queries arrive from outside (API bodies, files, the CLI).
+  if (typeof text !== 'string') throw new QuerySyntaxError('A query must be text', 1);
   if (text.length > MAX_QUERY_LENGTH) {
     throw new QuerySyntaxError(`A query can be at most ${MAX_QUERY_LENGTH} characters long`, MAX_QUERY_LENGTH + 1);
   }

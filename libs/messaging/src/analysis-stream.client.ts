@@ -1,6 +1,16 @@
 import type Redis from 'ioredis';
 import type { AnalysisMention } from '@watchfloor/contracts';
 
+/** How far analysis is behind. */
+export interface AnalysisStreamLag {
+  /** Stored batches not yet analysed. */
+  entries: number;
+  /** Of those, the ones a consumer has taken and not yet acknowledged. */
+  pending: number;
+  /** Since the oldest unanalysed batch was appended; null when there is none. */
+  oldestAgeMs: number | null;
+}
+
 export interface AnalysisEntry {
   id: string;
   mentions: AnalysisMention[];
@@ -88,6 +98,28 @@ export class AnalysisStreamClient {
   /** Entries not yet analysed: how far analysis is behind. */
   async backlog(): Promise<number> {
     return this.redis.xlen(this.key);
+  }
+
+  /** The backlog in detail, for the metrics. Entry ids begin with the millisecond they were appended. */
+  async lag(now = Date.now()): Promise<AnalysisStreamLag> {
+    const [entries, pending, oldest] = await Promise.all([
+      this.redis.xlen(this.key),
+      this.pendingCount(),
+      this.redis.xrange(this.key, '-', '+', 'COUNT', 1),
+    ]);
+    const appendedAt = oldest[0] === undefined ? undefined : Number(oldest[0][0].split('-')[0]);
+    return { entries, pending, oldestAgeMs: appendedAt === undefined ? null : Math.max(0, now - appendedAt) };
+  }
+
+  private async pendingCount(): Promise<number> {
+    try {
+      const [count] = (await this.redis.xpending(this.key, GROUP)) as [number, ...unknown[]];
+      return count;
+    } catch (error) {
+      // No worker has created the group yet: nothing can be pending.
+      if ((error as Error).message.includes('NOGROUP')) return 0;
+      throw error;
+    }
   }
 }
 

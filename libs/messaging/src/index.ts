@@ -11,3 +11,4 @@ export * from './presence-store.client';
 export * from './triage-queue.client';
 export * from './notifications/notification-sender.client';
 export * from './wall-feed.client';
+export * from './queue-inspector.client';

@@ -1,3 +1,4 @@
 export * from './tokens';
 export * from './runtime.module';
 export * from './repository.providers';
+export * from './metrics/metrics-registry';

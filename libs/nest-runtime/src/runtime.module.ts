@@ -8,8 +8,9 @@ import { loadConfig } from '@watchfloor/config';
 import type { AppConfig } from '@watchfloor/config';
 import { createRedisConnection, describeRedis } from '@watchfloor/messaging';
 import { DeadLetterRepository, MentionRepository, createDataSource } from '@watchfloor/persistence';
+import { createMetricsRegistry } from './metrics/metrics-registry';
 import { provideRepositories } from './repository.providers';
-import { APP_CONFIG, DATA_SOURCE, REDIS, SECRET_BOX } from './tokens';
+import { APP_CONFIG, DATA_SOURCE, METRICS_REGISTRY, REDIS, SECRET_BOX } from './tokens';
 
 export interface RuntimeOptions {
   /** Names the process in logs, PostgreSQL's pg_stat_activity and Redis' CLIENT LIST. */
@@ -27,6 +28,9 @@ class RuntimeShutdown implements OnApplicationShutdown {
     this.redis.disconnect();
   }
 }
+
+/** Probes and scrapes, every few seconds from machines: a log line each would drown the rest. */
+const UNLOGGED_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
 
 const SECRET_LOG_PATHS = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
 
@@ -58,8 +62,8 @@ function connectRedis(config: AppConfig, processName: string): Redis {
 }
 
 /**
- * Config, structured JSON logs, the database and Redis, for the API and the worker alike. The
- * environment is validated first, so a bad variable stops the process with its name.
+ * Config, structured JSON logs, a metrics registry, the database and Redis, for the API and the
+ * worker alike. The environment is validated first, so a bad variable stops the process with its name.
  */
 @Global()
 @Module({})
@@ -75,7 +79,7 @@ export class RuntimeModule {
             pinoHttp: {
               name: processName,
               level: loadConfig().logLevel,
-              autoLogging: { ignore: (request: { url?: string }) => request.url === '/api/health' },
+              autoLogging: { ignore: (request: { url?: string }) => UNLOGGED_PATHS.has(request.url ?? '') },
               // Credentials never reach the logs: session cookies, bearer tokens, kiosk URLs.
               redact: { paths: SECRET_LOG_PATHS, censor: '[redacted]' },
               serializers: { req: withoutSecretQuery },
@@ -97,10 +101,11 @@ export class RuntimeModule {
             config.secretKey === undefined ? null : SecretBox.fromEncodedKey(config.secretKey),
           inject: [APP_CONFIG],
         },
+        { provide: METRICS_REGISTRY, useFactory: () => createMetricsRegistry(processName) },
         ...provideRepositories(MentionRepository, DeadLetterRepository),
         RuntimeShutdown,
       ],
-      exports: [APP_CONFIG, REDIS, DATA_SOURCE, SECRET_BOX, MentionRepository, DeadLetterRepository],
+      exports: [APP_CONFIG, REDIS, DATA_SOURCE, SECRET_BOX, METRICS_REGISTRY, MentionRepository, DeadLetterRepository],
     };
   }
 }

@@ -6,3 +6,5 @@ export const REDIS = Symbol('REDIS');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 /** The SecretBox that seals platform credentials, or null when WATCHFLOOR_SECRET_KEY is not set. */
 export const SECRET_BOX = Symbol('SECRET_BOX');
+/** The process' Prometheus registry: every metric of the process is registered on it. */
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');

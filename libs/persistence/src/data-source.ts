@@ -17,6 +17,7 @@ import { Triage1764060000000 } from './migrations/1764060000000-triage';
 import { Calendar1764075000000 } from './migrations/1764075000000-calendar';
 import { IssueCases1764070000000 } from './migrations/1764070000000-issue-cases';
 import { WallLayouts1764080000000 } from './migrations/1764080000000-wall-layouts';
+import { DeadLetterReplay1764085000000 } from './migrations/1764085000000-dead-letter-replay';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   IssueCases1764070000000,
   Calendar1764075000000,
   WallLayouts1764080000000,
+  DeadLetterReplay1764085000000,
 ];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */

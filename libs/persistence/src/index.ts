@@ -1,4 +1,5 @@
 export * from './data-source';
+export * from './database-unavailable';
 export * from './entities/mention.entity';
 export * from './entities/mention-volume-minute.entity';
 export * from './entities/dead-letter.entity';

@@ -83,6 +83,24 @@ describe('a poll cycle on real PostgreSQL and Redis, against a local feed', () =
     feed.failWith = undefined;
   });
 
+  it('obeys a 503 that says when to come back, and keeps asking after a 500 that does not', async () => {
+    const source = await harness.addSource({ kind: 'rss-feed', settings: { feedUrl: feed.url } });
+    const cycle = new PollCycle(harness.ports);
+    feed.failWith = { status: 503, retryAfter: '30' };
+    await expect(poll(cycle, source)).rejects.toMatchObject({ status: 503 });
+    const requests = feed.requests.length;
+
+    expect(await poll(cycle, source)).toEqual({ status: 'rate-limited', retryAt: expect.any(Number) });
+    expect(feed.requests.length).toBe(requests);
+    expect((await harness.health.findAll()).get(source.id)).toMatchObject({ lastErrorKind: 'unavailable' });
+
+    const other = await harness.addSource({ kind: 'rss-feed', settings: { feedUrl: `${feed.url}?other` } });
+    feed.failWith = { status: 500 };
+    await expect(poll(cycle, other)).rejects.toMatchObject({ status: 500 });
+    await expect(poll(cycle, other)).rejects.toMatchObject({ status: 500 });
+    feed.failWith = undefined;
+  });
+
   it('waits for the budget to accrue instead of reading past it, and says why', async () => {
     const source = await harness.addSource({
       kind: 'rss-feed',

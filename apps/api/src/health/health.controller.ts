@@ -30,4 +30,28 @@ export class HealthController {
       () => this.sources.report('sources'),
     ]);
   }
+
+  /**
+   * Liveness: the process answers. It checks no dependency on purpose: PostgreSQL or Redis being
+   * down must take the API out of the load balancer (readiness), not get every instance restarted.
+   */
+  @Get('live')
+  @Public()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers, whatever its dependencies do' })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  /** Readiness: the API can serve, so the load balancer may send it traffic. */
+  @Get('ready')
+  @Public()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: 200 once PostgreSQL and Redis answer; 503 naming what does not' })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.database.isHealthy('postgres', 1_500),
+      () => this.redis.isHealthy('redis', 1_500),
+    ]);
+  }
 }

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import type { OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
@@ -9,7 +9,11 @@ import { ClientEvent, LiveEvent, LiveRoom, UNAUTHORIZED, credentialRoom, teamRoo
 import type { ClientToServerEvents, PresenceEntry, ServerToClientEvents } from '@watchfloor/contracts';
 import { AuthenticationService } from '../auth/authentication.service';
 import { credentialFrom } from '../auth/credentials-from-request';
+import { LiveDeliveryMetrics } from '../metrics/live-delivery.metrics';
+import type { AppConfig } from '@watchfloor/config';
+import { APP_CONFIG } from '@watchfloor/nest-runtime';
 import { PresenceService } from './presence.service';
+import { SlowClientPolicy } from './slow-client-policy';
 
 /** Screens ask for the frame feed; everyone else (consoles, load tests) gets every mention. */
 function feedRoom(auth: unknown): LiveRoom {
@@ -38,11 +42,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly logger = new Logger(LiveGateway.name);
   @WebSocketServer() private readonly server!: LiveServer;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly slowClients: SlowClientPolicy;
 
   constructor(
     private readonly authentication: AuthenticationService,
     private readonly presence: PresenceService,
-  ) {}
+    private readonly deliveries: LiveDeliveryMetrics,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.slowClients = new SlowClientPolicy(config.live.clientMaxQueuedBytes);
+  }
 
   afterInit(server: LiveServer): void {
     this.refreshTimer = setInterval(() => void this.refreshPresence(), PRESENCE_REFRESH_MS);
@@ -61,6 +70,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleConnection(client: LiveSocket): Promise<void> {
     const { principal } = client.data;
+    this.slowClients.watch(client.conn, (queuedBytes) => {
+      this.logger.warn({ socketId: client.id, queuedBytes }, 'live client not keeping up: cut off, it will resync');
+      // Discarding what is queued: a plain close would wait for the stalled client to take it all.
+      client.conn.close(true);
+    });
     const rooms = [
       credentialRoom(
         principal.kind === 'user'
@@ -68,7 +82,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           : { kind: 'kiosk', id: principal.kioskId },
       ),
     ];
-    if (hasPermission(principal, Permission.ViewWall)) rooms.push(feedRoom(client.handshake.auth));
+    if (hasPermission(principal, Permission.ViewWall)) {
+      const room = feedRoom(client.handshake.auth);
+      rooms.push(room);
+      if (room === LiveRoom.Wall) client.onAnyOutgoing(this.deliveries.observeOutgoing);
+    }
     if (principal.kind === 'user') {
       rooms.push(...principal.teamIds.map(teamRoom));
       if (principal.role === 'admin') rooms.push(LiveRoom.TriageAll);

@@ -8,6 +8,7 @@ import { createFreshDatabase } from '../system/fresh-database';
 import { createKioskCredential } from '../system/kiosk-credential';
 import { LiveCollector } from '../system/live-collector';
 import { RunningSystem } from '../system/running-system';
+import { measureCopyCeiling, measureRedisCeilings } from './raw-ceilings';
 
 export interface BenchArguments {
   seconds: number;
@@ -39,6 +40,11 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
   const queue = new IngestQueueClient(redis, prefix);
   let collector: LiveCollector | undefined;
   try {
+    // Measured before the system starts, so nothing of ours competes with the probe.
+    const redisCeilings = await measureRedisCeilings(redis);
+    log(
+      `Redis alone: ${redisCeilings.redisRoundTripsPerSec} round trips/s, ${redisCeilings.redisPipelinedPerSec} commands/s pipelined`,
+    );
     await system.start();
     collector = new LiveCollector(system.apiUrl, await createKioskCredential(databaseUrl, 'bench wall'));
     await collector.connected();
@@ -59,6 +65,8 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
     let receivedAtStart = 0;
     let latencyIndexAtStart = 0;
     let nextReport = measureFrom + 10_000;
+    let receivedAtLastReport = 0;
+    let slowestWindowPerSec = Number.POSITIVE_INFINITY;
     while (Date.now() < endAt) {
       if (receivedAtStart === 0 && Date.now() >= measureFrom) {
         receivedAtStart = wall.received.size || 1;
@@ -78,8 +86,11 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
         produced++;
       }
       if (Date.now() >= nextReport) {
+        const windowPerSec = Math.round((wall.received.size - (receivedAtLastReport || receivedAtStart)) / 10);
+        slowestWindowPerSec = Math.min(slowestWindowPerSec, windowPerSec);
+        receivedAtLastReport = wall.received.size;
         log(
-          `${Math.round((Date.now() - measureFrom) / 1000)} s: ${wall.received.size} on the wall, ${produced - wall.received.size} in flight`,
+          `${Math.round((Date.now() - measureFrom) / 1000)} s: ${wall.received.size} on the wall (${windowPerSec}/s), ${produced - wall.received.size} in flight`,
         );
         nextReport += 10_000;
       }
@@ -91,13 +102,23 @@ export async function benchCommand(args: BenchArguments, output: NodeJS.Writable
     await wall.waitForDistinct(produced, DRAIN_TIMEOUT_MS).catch((error: Error) => log(error.message));
     const stored = await countStoredMentions(databaseUrl);
     await reportAnalysisLag(new AnalysisStreamClient(redis, prefix), log);
+    // The system is idle again (drained, analysis caught up): the COPY probe has the machine to itself.
+    collector.close();
+    await system.stop();
+    const copyRowsPerSec = await measureCopyCeiling(databaseUrl);
+    log(`PostgreSQL alone: COPY of the stored rows at ${copyRowsPerSec} rows/s`);
+    const mentionsPerSec = Math.round(receivedInWindow / args.seconds);
 
     const result = {
-      mentionsPerSec: Math.round(receivedInWindow / args.seconds),
+      mentionsPerSec,
       p50Ms: percentile(windowLatencies, 0.5),
       p99Ms: percentile(windowLatencies, 0.99),
       lost: produced - Math.min(wall.received.size, stored),
       duplicated: wall.duplicates + Math.max(0, stored - produced),
+      slowest10sPerSec: Number.isFinite(slowestWindowPerSec) ? slowestWindowPerSec : mentionsPerSec,
+      copyRowsPerSec,
+      fractionOfCopy: copyRowsPerSec > 0 ? Math.round((mentionsPerSec / copyRowsPerSec) * 1000) / 1000 : null,
+      ...redisCeilings,
     };
     output.write(
       `offered ${produced} mentions in ${args.seconds + WARM_UP_SECONDS} s; stored ${stored}; ` +

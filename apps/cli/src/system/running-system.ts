@@ -25,6 +25,8 @@ export class RunningSystem {
   private readonly apis: (ChildProcess | undefined)[] = [];
   private readonly workers: (ChildProcess | undefined)[] = [];
   private ports: number[] = [];
+  /** Each worker's metrics port: several workers on one machine must not share one. */
+  private readonly workerMetricsPorts: number[] = [];
 
   constructor(private readonly options: SystemOptions) {}
 
@@ -37,10 +39,26 @@ export class RunningSystem {
     return `http://127.0.0.1:${this.ports[index]}`;
   }
 
+  /** Where a worker serves its Prometheus metrics. */
+  workerMetricsUrlOf(index = 0): string {
+    return `http://127.0.0.1:${this.workerMetricsPorts[index]}/metrics`;
+  }
+
+  /** The process id of a running instance, or undefined if it is not running: to watch its memory, or see it was not restarted. */
+  pidOf(app: 'api' | 'worker', index = 0): number | undefined {
+    const child = (app === 'api' ? this.apis : this.workers)[index];
+    return child === undefined || child.exitCode !== null || child.signalCode !== null ? undefined : child.pid;
+  }
+
   async start(): Promise<void> {
     const apiCount = this.options.apis ?? 1;
     for (let index = 0; index < apiCount; index++) this.ports.push(await freePort());
-    for (let index = 0; index < (this.options.workers ?? 1); index++) this.startWorker(index);
+    const workerCount = this.options.workers ?? 1;
+    while (this.workerMetricsPorts.length < workerCount) {
+      const port = await freePort();
+      if (!this.ports.includes(port) && !this.workerMetricsPorts.includes(port)) this.workerMetricsPorts.push(port);
+    }
+    for (let index = 0; index < workerCount; index++) this.startWorker(index);
     await Promise.all(this.ports.map((_, index) => this.startApi(index)));
   }
 
@@ -58,8 +76,12 @@ export class RunningSystem {
     this.apis[index] = undefined;
   }
 
+  /** Starts a worker (again); one beyond those of `start` takes any free metrics port. */
   startWorker(index = 0): void {
-    this.workers[index] = this.spawn('worker', {});
+    this.workers[index] = this.spawn('worker', {
+      HOST: '127.0.0.1',
+      WORKER_METRICS_PORT: String(this.workerMetricsPorts[index] ?? 0),
+    });
   }
 
   /** SIGKILL: no chance to finish or release anything, as when a machine dies. */

@@ -3,12 +3,7 @@ import type { FormEvent } from 'react';
 import { ApiError, apiFetch } from '../api/http';
 import { Problem } from '../layout/Problem';
 import { theme } from '../theme';
-
-/** Only same-site paths: a crafted ?next= must not send people elsewhere after signing in. */
-function safeNext(): string {
-  const next = new URLSearchParams(window.location.search).get('next') ?? '/console';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/console';
-}
+import { safeNextPath } from './safe-next-path';
 
 const FIELD_STYLE = {
   display: 'block',
@@ -61,7 +56,9 @@ export function LoginPage() {
     setError(null);
     try {
       await apiFetch('/auth/login', { method: 'POST', body: { email, password } });
-      window.location.assign(safeNext());
+      window.location.assign(
+        safeNextPath(new URLSearchParams(window.location.search).get('next'), window.location.origin),
+      );
     } catch (caught) {
       setError(
         caught instanceof ApiError && caught.status === 429

@@ -19,6 +19,8 @@ const LINKS = [
   { href: '/admin/screens', label: 'Screens', permission: 'kiosks:manage' },
   { href: '/admin/walls', label: 'Wall layouts', permission: 'walls:manage' },
   { href: '/admin/audit', label: 'Audit', permission: 'audit:read' },
+  // Served by the API (the BullMQ dashboard), not a page of this app: the link loads it whole.
+  { href: '/admin/queues', label: 'Queues', permission: 'queues:manage' },
 ];
 
 /** Pages for people signed in: a header with what they may open, and their account menu. */

@@ -40,6 +40,8 @@ export interface AnalysisLoopDependencies {
   consumer: string;
   /** Entries a dead consumer left unacknowledged this long are taken over. */
   claimIdleMs: number;
+  /** See `SpikeDetectorOptions.coldStartMs`. */
+  coldStartMs: number;
   onError: (error: Error) => void;
 }
 
@@ -66,7 +68,10 @@ export class AnalysisLoop {
 
   async run(stop: AbortSignal): Promise<void> {
     const { stream, consumer, claimIdleMs } = this.deps;
-    const floor = new ListeningFloor({ brandTerms: await this.brandTerms() });
+    const floor = new ListeningFloor({
+      brandTerms: await this.brandTerms(),
+      spikes: { coldStartMs: this.deps.coldStartMs },
+    });
     const seen = new RecentIds(REMEMBERED_MENTIONS);
     await stream.ensureGroup();
     await this.deps.wall.start();

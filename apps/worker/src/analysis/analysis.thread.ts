@@ -80,6 +80,7 @@ async function main(config: AppConfig): Promise<void> {
       }),
       consumer: name,
       claimIdleMs: config.worker.lockMs,
+      coldStartMs: config.analysis.coldStartMs,
       onError: (error) => tell({ level: 'warn', message: `analysis round not stored, retrying: ${error.message}` }),
     });
     tell({ level: 'log', message: 'analysis running' });

@@ -26,6 +26,7 @@ import type { DataSource } from 'typeorm';
 import { AlertSender } from './alert-sender';
 import { ReplySender } from './reply-sender';
 import { TriageSweep } from './triage-sweep';
+import { waitOutDatabaseOutage } from '../resilience/database-outage-pause';
 
 type TriageJobName = JobName.SendReply | JobName.SendAlert | JobName.SweepTriage;
 type TriageJob = Job<JobPayloads[TriageJobName]>;
@@ -75,15 +76,19 @@ export class TriageProcessor implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new Worker(QueueName.Triage, (job: TriageJob) => this.handle(job), {
-      connection: this.redis.duplicate(),
-      name: `worker-${process.pid}`,
-      prefix: this.config.redisPrefix,
-      concurrency: 4,
-      lockDuration: this.config.worker.lockMs,
-      stalledInterval: this.config.worker.lockMs,
-      maxStalledCount: MAX_STALLED_COUNT,
-    });
+    this.worker = new Worker(
+      QueueName.Triage,
+      (job: TriageJob) => waitOutDatabaseOutage(this.worker, this.logger, () => this.handle(job)),
+      {
+        connection: this.redis.duplicate(),
+        name: `worker-${process.pid}`,
+        prefix: this.config.redisPrefix,
+        concurrency: 4,
+        lockDuration: this.config.worker.lockMs,
+        stalledInterval: this.config.worker.lockMs,
+        maxStalledCount: MAX_STALLED_COUNT,
+      },
+    );
     this.worker.on('error', (error) => this.logger.error(`triage worker: ${error.message}`));
     this.worker.on('failed', (job, error) =>
       this.logger.warn(

@@ -9,7 +9,7 @@ import type { NoiseVerdict } from '../noise/noise-filter';
 import { IncidentGrouper } from '../spikes/incident-grouper';
 import type { IncidentEvent } from '../spikes/incident-grouper';
 import { SpikeDetector } from '../spikes/spike-detector';
-import type { SpikeAlert } from '../spikes/spike-detector';
+import type { SpikeAlert, SpikeDetectorOptions } from '../spikes/spike-detector';
 
 /** A stored mention as the floor reads it: with its database id and amplification, without its raw payload. */
 export type FloorMention = AnalysisMention;
@@ -42,12 +42,13 @@ const TICK_MS = 5_000;
 export class ListeningFloor {
   private readonly duplicates = new NearDuplicateIndex();
   private readonly clusterer: IssueClusterer;
-  private readonly detector = new SpikeDetector();
+  private readonly detector: SpikeDetector;
   private readonly grouper = new IncidentGrouper();
   private lastTick = 0;
 
-  constructor(options: { brandTerms: readonly string[] }) {
+  constructor(options: { brandTerms: readonly string[]; spikes?: Partial<SpikeDetectorOptions> }) {
     this.clusterer = new IssueClusterer({ brandTerms: options.brandTerms });
+    this.detector = new SpikeDetector(options.spikes);
   }
 
   /**

@@ -59,7 +59,7 @@ describe('tail probabilities', () => {
 
 describe('SpikeDetector', () => {
   it('does not call a handful of mentions where fewer were expected a spike', () => {
-    const detector = new SpikeDetector();
+    const detector = new SpikeDetector({ coldStartMs: 0 });
     // A new issue expects 0.1 a minute: 5 voices in a minute are 50×, but fewer than the minimum volume of 6.
     const alerts = steady(detector, 'issue:quiet', NOON, NOON + MINUTE, 5);
     expect(alerts).toEqual([]);
@@ -126,8 +126,17 @@ describe('SpikeDetector', () => {
     expect(detector.isOpen('query:brand')).toBe(false);
   });
 
-  it('forgets a series on request', () => {
+  it('judges no new issue on its prior in the first minutes of listening: what is under way already looks new', () => {
     const detector = new SpikeDetector();
+    expect(steady(detector, 'issue:under-way', NOON, NOON + 5 * MINUTE, 40)).toEqual([]);
+    steady(detector, 'query:brand', NOON + 5 * MINUTE, NOON + 11 * MINUTE, 10);
+    // Past the first ten minutes, an issue that shows up is new indeed.
+    expect(steady(detector, 'issue:new', NOON + 11 * MINUTE, NOON + 12 * MINUTE, 20)).toHaveLength(1);
+    expect(detector.isOpen('issue:under-way')).toBe(false);
+  });
+
+  it('forgets a series on request', () => {
+    const detector = new SpikeDetector({ coldStartMs: 0 });
     steady(detector, 'issue:gone', NOON, NOON + MINUTE, 20);
     expect(detector.isOpen('issue:gone')).toBe(true);
     detector.forget('issue:gone');

@@ -65,6 +65,13 @@ export interface SpikeDetectorOptions {
   maxHoldMs: number;
   /** A series without a prior is not judged until it has been followed this long. */
   warmUpMs: number;
+  /**
+   * A series first seen this soon after the detector started listening is not judged on its
+   * prior: at start-up every conversation already under way looks new, so a restart (or the first
+   * minutes of a system) would otherwise raise each of them as a spike. It learns like a series
+   * without a prior instead.
+   */
+  coldStartMs: number;
   /** Expected never drops below this (per minute): a profile of zero would make one mention "infinitely" unlikely. */
   minExpectedPerMinute: number;
   /**
@@ -88,6 +95,7 @@ export const DEFAULT_SPIKE_OPTIONS: SpikeDetectorOptions = {
   cooldownMs: 15 * 60_000,
   maxHoldMs: 2 * 3_600_000,
   warmUpMs: 30 * 60_000,
+  coldStartMs: 10 * 60_000,
   minExpectedPerMinute: 0.1,
   priorPerMinute: (series) => (series.startsWith('issue:') ? 0.1 : undefined),
   baseline: {},
@@ -112,6 +120,7 @@ export class SpikeDetector {
   readonly baseline: SeasonalBaseline;
   /** Open spikes and series in cooldown: a handful at any time. */
   private readonly spikes = new Map<string, SpikeState>();
+  private listeningSince: number | undefined;
 
   constructor(options: Partial<SpikeDetectorOptions> = {}) {
     this.options = { ...DEFAULT_SPIKE_OPTIONS, ...options };
@@ -120,12 +129,13 @@ export class SpikeDetector {
 
   /** Adds `voices` new voices (of which `negatives` negative) at `at`; returns an alert if a spike opens. */
   record(series: string, at: number, voices: number, negatives: number): SpikeAlert | undefined {
+    this.listeningSince ??= at;
     this.baseline.add(series, at, voices, negatives, this.options.priorPerMinute(series));
     const state = this.spikes.get(series);
     if (state !== undefined && state.closedAt === undefined) return undefined;
     if (state?.closedAt !== undefined && at - state.closedAt < this.options.cooldownMs) return undefined;
     const reading = this.baseline.read(series, at);
-    if (reading === undefined || !this.ready(reading)) return undefined;
+    if (reading === undefined || !this.ready(reading, at)) return undefined;
     const opening = this.opening(reading);
     if (opening === undefined) return undefined;
     const { evidence, reasons } = opening;
@@ -185,8 +195,11 @@ export class SpikeDetector {
     this.spikes.delete(series);
   }
 
-  private ready(reading: WindowReading): boolean {
-    return reading.hasPrior || reading.seasonal || reading.ageMs >= this.options.warmUpMs;
+  private ready(reading: WindowReading, at: number): boolean {
+    if (reading.seasonal || reading.ageMs >= this.options.warmUpMs) return true;
+    if (!reading.hasPrior) return false;
+    const { coldStartMs } = this.options;
+    return coldStartMs === 0 || at - reading.ageMs - (this.listeningSince ?? at) >= coldStartMs;
   }
 
   /** The evidence and reasons of a spike, once cheap gates pass: most mentions stop at the gates. */

@@ -1,5 +1,7 @@
 import type { Mention, ScoredMention } from '../mention';
 
+export * from './hostile-input';
+
 let sequence = 0;
 
 /** A valid mention as a source would offer it; override what the test is about. */

@@ -25,4 +25,8 @@ export class DeadLetterEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When it was sent back through ingestion; null while it waits. */
+  @Column({ name: 'replayed_at', type: 'timestamptz', nullable: true })
+  replayedAt!: Date | null;
 }

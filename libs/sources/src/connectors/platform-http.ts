@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '@watchfloor/domain';
 import type { RateLimitStatus } from './connector';
 import { SourceHttpError, retryAfterMs } from './source-http-error';
 
@@ -62,6 +63,11 @@ export async function requestPlatform<T = unknown>(
     parsed = text === '' ? null : JSON.parse(text);
   } catch {
     // Left as text: the normalizer says what is wrong with it.
+  }
+  if (nestsDeeperThan(parsed)) {
+    throw new Error(
+      `${new URL(url).origin}${new URL(url).pathname} answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+    );
   }
   return { body: parsed as T, headers: response.headers, rateLimit };
 }

@@ -44,10 +44,10 @@ function fromPostView(view: Record<string, unknown>, source: string): unknown {
     platform: 'bluesky',
     externalId: uri,
     source,
-    url: `https://bsky.app/profile/${handle ?? asString(author['did'])}/post/${rkeyOf(uri)}`,
+    url: profilePostUrl(handle ?? asString(author['did']), rkeyOf(uri)),
     text: record['text'],
     createdAt: record['createdAt'] ?? view['indexedAt'],
-    author: { handle, ...(asString(author['displayName']) && { name: author['displayName'] }) },
+    author: { handle, ...(asString(author['displayName']) && { name: asString(author['displayName']) }) },
     ...languageOf(record),
     ...replyOf(record),
     metrics: {
@@ -65,11 +65,13 @@ function fromJetstream(event: Record<string, unknown>, source: string): unknown 
   const record = asRecord(commit['record']) ?? {};
   const did = asString(event['did']);
   const rkey = asString(commit['rkey']);
+  // Without both, the post has no identity: left undefined for validation to refuse.
+  const identified = did !== undefined && rkey !== undefined;
   return {
     platform: 'bluesky',
-    externalId: `at://${did}/app.bsky.feed.post/${rkey}`,
+    externalId: identified ? `at://${did}/app.bsky.feed.post/${rkey}` : undefined,
     source,
-    url: `https://bsky.app/profile/${did}/post/${rkey}`,
+    url: identified ? `https://bsky.app/profile/${did}/post/${rkey}` : undefined,
     text: record['text'],
     createdAt: record['createdAt'],
     author: { handle: did },
@@ -77,6 +79,10 @@ function fromJetstream(event: Record<string, unknown>, source: string): unknown 
     ...replyOf(record),
     raw: event,
   };
+}
+
+function profilePostUrl(profile: string | undefined, rkey: string | undefined): string | undefined {
+  return profile === undefined || rkey === undefined ? undefined : `https://bsky.app/profile/${profile}/post/${rkey}`;
 }
 
 function rkeyOf(uri: string | undefined): string | undefined {

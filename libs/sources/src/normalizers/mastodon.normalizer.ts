@@ -5,6 +5,7 @@ import {
   asRecord,
   asString,
   normalizeJsonResponse,
+  refuseDeepNesting,
 } from './normalized-batch';
 import type { NormalizedBatch } from './normalized-batch';
 import { htmlToText } from './html-text';
@@ -27,10 +28,10 @@ export function normalizeMastodon(body: string, source = 'mastodon'): Normalized
       createdAt: status['created_at'],
       author: {
         handle: asString(account['acct']),
-        ...(asString(account['display_name']) && { name: account['display_name'] }),
-        ...(asCount(account['followers_count']) !== undefined && { followers: account['followers_count'] }),
+        ...(asString(account['display_name']) && { name: asString(account['display_name']) }),
+        ...(asCount(account['followers_count']) !== undefined && { followers: asCount(account['followers_count']) }),
       },
-      ...(asString(status['language']) !== undefined && { lang: status['language'] }),
+      ...(asString(status['language']) !== undefined && { lang: asString(status['language']) }),
       ...(asString(status['in_reply_to_id']) !== undefined && { replyToId: asString(status['in_reply_to_id']) }),
       ...(reblog !== undefined && { repostOfId: asString(reblog['id']) }),
       metrics: {
@@ -57,9 +58,12 @@ function statusesOf(value: unknown): unknown[] {
 
 function parsePayload(payload: unknown): unknown {
   if (typeof payload !== 'string') return payload;
+  let status: unknown;
   try {
-    return JSON.parse(payload) as unknown;
+    status = JSON.parse(payload) as unknown;
   } catch {
     return payload;
   }
+  refuseDeepNesting(status);
+  return status;
 }

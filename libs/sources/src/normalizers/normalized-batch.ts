@@ -1,4 +1,4 @@
-import { validateMention } from '@watchfloor/domain';
+import { MAX_JSON_DEPTH, nestsDeeperThan, validateMention } from '@watchfloor/domain';
 import type { Mention } from '@watchfloor/domain';
 
 export interface RejectedItem {
@@ -53,12 +53,14 @@ export function normalizeJsonResponse(
 
 /** Reads a JSON body, or NDJSON stream lines (one JSON value per line). */
 export function parseJsonBody(body: string): unknown[] {
+  if (typeof body !== 'string') throw new UnreadableResponseError('the input is not text');
   const trimmed = body.trim();
   if (trimmed === '') throw new UnreadableResponseError('the input is empty');
+  let values: unknown[];
   try {
-    return [JSON.parse(trimmed) as unknown];
+    values = [JSON.parse(trimmed) as unknown];
   } catch {
-    return trimmed
+    values = trimmed
       .split(/\r?\n/)
       .filter((line) => line.trim() !== '')
       .map((line, index) => {
@@ -69,6 +71,24 @@ export function parseJsonBody(body: string): unknown[] {
         }
       });
   }
+  values.forEach(refuseDeepNesting);
+  return values;
+}
+
+/** Refuses a value nested too deep to be queued or stored (see MAX_JSON_DEPTH). */
+export function refuseDeepNesting(value: unknown): void {
+  if (nestsDeeperThan(value)) {
+    throw new UnreadableResponseError(`the input nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+}
+
+/** A value named in an error message: short, and never a call to the value's own toString. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 40);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
+    return String(value);
+  }
+  return Array.isArray(value) ? 'an array' : 'an object';
 }
 
 /** An array as `unknown[]` (Array.isArray alone narrows to `any[]`). */

@@ -15,10 +15,17 @@ const parser = new XMLParser({
 
 /** RSS 2.0 (`channel.item`) or Atom (`feed.entry`). Descriptions are HTML; links made absolute. */
 export function normalizeRss(body: string, source = 'rss', feedUrl?: string): NormalizedBatch {
-  if (/<!DOCTYPE[^>]*\[/i.test(body)) throw new UnreadableResponseError('feeds with an inline DOCTYPE are refused');
+  if (typeof body !== 'string') throw new UnreadableResponseError('the feed is not text');
+  if (hasInlineDoctype(body)) throw new UnreadableResponseError('feeds with an inline DOCTYPE are refused');
   const valid = XMLValidator.validate(body);
   if (valid !== true) throw new UnreadableResponseError(`not XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const document = parser.parse(body) as Record<string, unknown>;
+  let document: Record<string, unknown>;
+  try {
+    document = parser.parse(body) as Record<string, unknown>;
+  } catch (error) {
+    // The parser's own guards: nesting too deep, element names such as __proto__.
+    throw new UnreadableResponseError(`not a readable feed: ${(error as Error).message}`);
+  }
   const channel = asRecord(asRecord(document['rss'])?.['channel']);
   const feed = asRecord(document['feed']);
   if (channel !== undefined) {
@@ -69,6 +76,21 @@ function fromAtomEntry(entry: Record<string, unknown>, source: string, base: str
     },
     raw: entry,
   };
+}
+
+/**
+ * A DOCTYPE with an internal subset ("<!DOCTYPE x [ ... ]>") can define entities. Found with
+ * indexOf in one pass: a regular expression backtracked quadratically over many unclosed DOCTYPEs.
+ */
+function hasInlineDoctype(body: string): boolean {
+  const upper = body.toUpperCase();
+  for (let at = upper.indexOf('<!DOCTYPE'); at !== -1; at = upper.indexOf('<!DOCTYPE', at + 1)) {
+    const end = upper.indexOf('>', at);
+    if (end === -1) return upper.includes('[', at);
+    if (upper.slice(at, end).includes('[')) return true;
+    at = end;
+  }
+  return false;
 }
 
 function asList(value: unknown): unknown[] {

@@ -9,16 +9,17 @@ import {
 import type { NormalizedBatch } from './normalized-batch';
 import { decodeXEntities } from './html-text';
 
+// As received: any field may hold anything, so each is read through asString/asCount/asRecord.
 interface XPlace {
-  full_name?: string;
-  geo?: { bbox?: unknown };
+  full_name?: unknown;
+  geo?: unknown;
 }
 
 interface XUser {
-  username?: string;
-  name?: string;
-  verified?: boolean;
-  public_metrics?: { followers_count?: number };
+  username?: unknown;
+  name?: unknown;
+  verified?: unknown;
+  public_metrics?: unknown;
 }
 
 /**
@@ -48,10 +49,11 @@ export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBa
   return normalizeJsonResponse(body, postsOf, (post) => {
     const id = asString(post['id']);
     const author = users.get(asString(post['author_id']) ?? '');
-    const handle = author?.username ?? asString(post['author_id']);
+    const handle = asString(author?.username) ?? asString(post['author_id']);
     const references = asArray(post['referenced_tweets']).map((reference) => asRecord(reference) ?? {});
     const referenced = (type: string) => asString(references.find((reference) => reference['type'] === type)?.['id']);
     const metrics = asRecord(post['public_metrics']) ?? {};
+    const followers = asCount(asRecord(author?.public_metrics)?.['followers_count']);
     return {
       platform: 'twitter',
       externalId: id,
@@ -61,10 +63,8 @@ export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBa
       createdAt: post['created_at'],
       author: {
         handle,
-        ...(author?.name !== undefined && { name: author.name }),
-        ...(asCount(author?.public_metrics?.followers_count) !== undefined && {
-          followers: author!.public_metrics!.followers_count,
-        }),
+        ...(asString(author?.name) !== undefined && { name: asString(author?.name) }),
+        ...(followers !== undefined && { followers }),
         ...(typeof author?.verified === 'boolean' && { verified: author.verified }),
       },
       ...(asString(post['lang']) !== undefined && post['lang'] !== 'und' && { lang: post['lang'] }),
@@ -91,13 +91,13 @@ export function normalizeTwitter(body: string, source = 'twitter'): NormalizedBa
 function placeOf(geo: Record<string, unknown> | undefined, places: Map<string, XPlace>): { place?: unknown } {
   if (geo === undefined) return {};
   const tagged = places.get(asString(geo['place_id']) ?? '');
-  const name = tagged?.full_name;
+  const name = asString(tagged?.full_name);
   const point = asArray(asRecord(geo['coordinates'])?.['coordinates']);
   if (point.length === 2 && point.every((value) => typeof value === 'number')) {
     const [lon, lat] = point as [number, number];
     return { place: { lat, lon, ...(name !== undefined && { name }) } };
   }
-  const bbox = asArray(tagged?.geo?.bbox);
+  const bbox = asArray(asRecord(tagged?.geo)?.['bbox']);
   if (bbox.length === 4 && bbox.every((value) => typeof value === 'number')) {
     const [west, south, east, north] = bbox as [number, number, number, number];
     return { place: { lat: (south + north) / 2, lon: (west + east) / 2, ...(name !== undefined && { name }) } };

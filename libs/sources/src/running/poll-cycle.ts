@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MAX_MENTIONS_PER_BATCH } from '@watchfloor/contracts';
+import { MAX_MENTIONS_PER_BATCH, sourceRejectsBatchId } from '@watchfloor/contracts';
 import type { IngestBatchJob } from '@watchfloor/contracts';
 import type { Mention } from '@watchfloor/domain';
 import type { ConnectorQuery, Poller, PollResult } from '../connectors/connector';
@@ -157,16 +157,13 @@ export class PollCycle {
    */
   private async deadLetter(batchIdBase: string, sourceId: string, rejected: RejectedItem[]): Promise<void> {
     for (const item of rejected) {
-      const batchId = `${batchIdBase}:rejected:${digestOf([JSON.stringify(item.input) ?? ''])}`;
+      const batchId = sourceRejectsBatchId(batchIdBase, digestOf([JSON.stringify(item.input) ?? '']));
       await this.ports.rejects.recordRejected(batchId, sourceId, [{ ...item, index: 0 }]);
     }
   }
 
   private async recordFailure(sourceId: string, credentialKey: string, error: unknown, at: Date): Promise<void> {
-    const blockedUntil =
-      error instanceof SourceHttpError && error.status === 429
-        ? at.getTime() + (error.retryAfterMs ?? 60_000)
-        : undefined;
+    const blockedUntil = error instanceof SourceHttpError ? blockedUntilAfter(error, at) : undefined;
     if (blockedUntil !== undefined) await this.ports.gate.holdUntil(credentialKey, blockedUntil);
     await this.ports.health.observe(sourceId, {
       at,
@@ -189,6 +186,17 @@ export class PollCycle {
       return monthlyReads === undefined ? [] : [{ queryName: query.name, monthlyReads }];
     });
   }
+}
+
+/**
+ * When a credential may be used again after an error: a 429 says so (or means a minute); a 5xx
+ * that sends Retry-After (a 503 in maintenance, say) is obeyed too, or every "poll now" and
+ * schedule would ask an overloaded platform again while it said to wait. Other errors do not block.
+ */
+function blockedUntilAfter(error: SourceHttpError, at: Date): number | undefined {
+  if (error.status === 429) return at.getTime() + (error.retryAfterMs ?? 60_000);
+  if (error.retryable && error.retryAfterMs !== undefined) return at.getTime() + error.retryAfterMs;
+  return undefined;
 }
 
 /** Where a (source, query) keeps its cursor. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MAX_MENTIONS_PER_BATCH } from '@watchfloor/contracts';
+import { MAX_MENTIONS_PER_BATCH, sourceRejectsBatchId } from '@watchfloor/contracts';
 import type { Mention } from '@watchfloor/domain';
 import type { StreamConnector, StreamStatus } from '../connectors/connector';
 import type { NormalizedBatch } from '../normalizers/normalized-batch';
@@ -127,7 +127,7 @@ export class StreamSession {
       pendingCursor = { value: cursor };
       if (batch.rejected.length > 0) {
         await this.ports.rejects.recordRejected(
-          `stream:${source.id}:rejected:${Date.now()}`,
+          sourceRejectsBatchId(`stream:${source.id}`, String(Date.now())),
           source.id,
           batch.rejected,
         );

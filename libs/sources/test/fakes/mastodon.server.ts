@@ -120,6 +120,12 @@ export class FakeMastodonServer {
     this.rateLimitResetMs = resetInMs;
   }
 
+  /**
+   * While set, every API call answers this error status (with Retry-After when given), as an
+   * instance does that is overloaded or down for maintenance; `undefined` ends the outage.
+   */
+  outage: { status: number; retryAfterSeconds?: number } | undefined;
+
   /** Open streams are cut (TCP reset, no close frame) once each carried `messages` more messages. */
   cutStreamsAfter(messages: number): void {
     for (const subscriber of this.subscribers) subscriber.cutAfter = subscriber.sent + messages;
@@ -188,6 +194,12 @@ export class FakeMastodonServer {
     const body = parseJsonBody(await readBody(request));
     this.record(request, url, body);
     const reset = new Date(Date.now() + 5 * 60_000).toISOString();
+    if (this.outage !== undefined) {
+      const { status, retryAfterSeconds } = this.outage;
+      const retryAfter: Record<string, string> =
+        retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) };
+      return sendJson(response, status, { error: 'Service unavailable' }, retryAfter);
+    }
     if (this.rateLimitedRequests > 0 && this.requestsBeforeRateLimit-- <= 0) {
       this.rateLimitedRequests--;
       const resetAt = new Date(Date.now() + this.rateLimitResetMs).toISOString();

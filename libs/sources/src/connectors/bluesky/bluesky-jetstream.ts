@@ -1,3 +1,4 @@
+import { nestsDeeperThan } from '@watchfloor/domain';
 import { compileMatcher, prepareMention } from '@watchfloor/listening';
 import type { QueryMatcher } from '@watchfloor/listening';
 import { normalizeBluesky } from '../../normalizers/bluesky.normalizer';
@@ -81,7 +82,10 @@ export class BlueskyJetstream implements StreamConnector<JetstreamCursor> {
       const event = parseEvent(line);
       if (event === undefined) {
         await handOn(
-          { mentions: [], rejected: [{ index: 0, reason: 'not a JSON event', input: line.slice(0, 2_000) }] },
+          {
+            mentions: [],
+            rejected: [{ index: 0, reason: 'not a JSON event (or nested too deep)', input: line.slice(0, 2_000) }],
+          },
           timeUs,
         );
         return;
@@ -139,6 +143,8 @@ function parseEvent(line: string): { timeUs: number | undefined; post: CreatedPo
   } catch {
     return undefined;
   }
+  // Jetstream events nest a few levels: a deeper one could not be queued (see MAX_JSON_DEPTH).
+  if (nestsDeeperThan(value)) return undefined;
   const event = asRecord(value);
   if (event === undefined) return undefined;
   const timeUs =

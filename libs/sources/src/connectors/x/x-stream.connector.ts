@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '@watchfloor/domain';
 import { ETwitterStreamEvent } from 'twitter-api-v2';
 import type { TwitterApi } from 'twitter-api-v2';
 import { asRecord, asString } from '../../normalizers/normalized-batch';
@@ -157,11 +158,13 @@ export class XFilteredStream implements StreamConnector<XStreamCursor> {
       stream.on(ETwitterStreamEvent.Data, (line: unknown) => {
         const record = asRecord(line);
         const receivedAt = Date.now();
-        enqueue(
-          record !== undefined && asRecord(record['data']) !== undefined
-            ? { line: record, receivedAt }
-            : { unreadable: 'a stream line without a post ("data")', receivedAt },
-        );
+        if (record === undefined || asRecord(record['data']) === undefined) {
+          enqueue({ unreadable: 'a stream line without a post ("data")', receivedAt });
+        } else if (nestsDeeperThan(record)) {
+          enqueue({ unreadable: `a stream line nested deeper than ${MAX_JSON_DEPTH} levels`, receivedAt });
+        } else {
+          enqueue({ line: record, receivedAt });
+        }
       });
       stream.on(ETwitterStreamEvent.TweetParseError, (error: Error) =>
         enqueue({ unreadable: `a stream line is not JSON: ${error.message}`, receivedAt: Date.now() }),
