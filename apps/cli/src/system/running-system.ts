@@ -95,10 +95,12 @@ export class RunningSystem {
   }
 
   /** SIGTERM: the worker finishes the batches in hand, then exits. */
-  async stopWorker(index = 0): Promise<void> {
+  /** SIGTERM: the worker finishes what it holds and exits; resolves to its exit code or signal. */
+  async stopWorker(index = 0): Promise<string | undefined> {
     const worker = this.workers[index];
-    if (worker !== undefined) await terminate(worker);
+    const ended = worker === undefined ? undefined : await terminate(worker);
     this.workers[index] = undefined;
+    return ended;
   }
 
   async stop(): Promise<void> {
@@ -146,13 +148,17 @@ export class RunningSystem {
   }
 }
 
-async function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+/** SIGTERM, then SIGKILL after 10 s; says how the process ended (`SIGKILL`: it did not stop by itself). */
+async function terminate(child: ChildProcess): Promise<string> {
+  if (child.exitCode !== null || child.signalCode !== null) return String(child.signalCode ?? child.exitCode);
+  const exited = new Promise<[number | null, string | null]>((resolve) =>
+    child.once('exit', (code, signal) => resolve([code, signal])),
+  );
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
+  const [code, signal] = await exited;
   clearTimeout(timer);
+  return String(signal ?? code);
 }
 
 export async function freePort(): Promise<number> {

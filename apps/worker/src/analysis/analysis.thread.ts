@@ -35,9 +35,10 @@ async function main(config: AppConfig): Promise<void> {
   const tell = (message: AnalysisThreadMessage) => parentPort?.postMessage(message);
   const name = `watchfloor-analysis-${process.pid}-${threadId}`;
   const stop = new AbortController();
-  parentPort?.on('message', (message) => {
+  const onMessage = (message: unknown) => {
     if (message === STOP_ANALYSIS) stop.abort();
-  });
+  };
+  parentPort?.on('message', onMessage);
   const dataSource = await createDataSource({
     url: config.databaseUrl,
     applicationName: name,
@@ -86,6 +87,8 @@ async function main(config: AppConfig): Promise<void> {
     tell({ level: 'log', message: 'analysis running' });
     await loop.run(stop.signal);
   } finally {
+    // A listener on the parent port keeps the thread alive: without this it never exits on stop.
+    parentPort?.off('message', onMessage);
     reader.disconnect();
     await redis.quit().catch(() => redis.disconnect());
     await dataSource.destroy();
