@@ -1,3 +1,4 @@
+import { csvField } from '@watchfloor/domain';
 import type { AuditEntry } from './audit-chain';
 
 const COLUMNS = [
@@ -15,10 +16,7 @@ const COLUMNS = [
   'hash',
 ];
 
-/**
- * RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are
- * prefixed with an apostrophe: names and texts in the log come from users.
- */
+/** RFC 4180 CSV, every cell guarded against spreadsheet formulas: names and texts in the log come from users. */
 export function auditToCsv(entries: AuditEntry[], { header = true } = {}): string {
   const rows = entries.map((entry) => [
     String(entry.seq),
@@ -35,10 +33,5 @@ export function auditToCsv(entries: AuditEntry[], { header = true } = {}): strin
     entry.hash,
   ]);
   const lines = header ? [COLUMNS, ...rows] : rows;
-  return lines.length === 0 ? '' : lines.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return lines.length === 0 ? '' : lines.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,5 @@
 import type { IncidentTimelineEntry, IncidentTimelineKind } from '@watchfloor/contracts';
-import { toCsv } from './csv';
+import { toCsv } from '@watchfloor/domain';
 
 /** What each kind of entry is called in a post-mortem: words a PR lead would write. */
 const KIND_LABELS: Record<IncidentTimelineKind, string> = {

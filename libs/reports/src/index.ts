@@ -1,4 +1,3 @@
-export * from './csv';
 export * from './period';
 export * from './period-summary';
 export * from './summary-csv';

@@ -1,6 +1,6 @@
 import type { PeriodSummary } from '@watchfloor/contracts';
-import { toCsv } from './csv';
-import type { CsvCell } from './csv';
+import { toCsv } from '@watchfloor/domain';
+import type { CsvCell } from '@watchfloor/domain';
 
 /**
  * The period summary as ONE flat table with a `section` column (total, volume, share_of_voice,
