@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SentimentScorer } from '@watchfloor/analysis';
 import { runCommand, runWatchfloor } from '../support/run-command';
 
@@ -31,7 +34,13 @@ describe('pnpm watchfloor score', () => {
       ['unsupported', 'de'],
       ['unsupported', 'es'],
     ]);
-    expect(lines[1]).toMatchObject({ explanation: expect.arrayContaining([{ text: 'Terrible', weight: -2.1 }]) });
+    expect(lines[1]).toMatchObject({
+      explanation: expect.arrayContaining([{ text: 'Terrible', weight: expect.any(Number) }]),
+    });
+    const terrible = (lines[1] as unknown as { explanation: { text: string; weight: number }[] }).explanation.find(
+      (evidence) => evidence.text === 'Terrible',
+    );
+    expect(terrible!.weight).toBeLessThan(-1);
     for (const line of lines) {
       expect(line.score).toBeGreaterThanOrEqual(-1);
       expect(line.score).toBeLessThanOrEqual(1);
@@ -55,6 +64,74 @@ describe('pnpm watchfloor score', () => {
       { id: 3, error: '"text" must be a string' },
     ]);
     expect(stderr).toContain('line 2');
+  });
+
+  describe('--train FILE', () => {
+    let directory: string;
+    beforeAll(() => {
+      directory = mkdtempSync(join(tmpdir(), 'wf-score-train-'));
+    });
+    afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+    /** A team whose customers call a broken lounge "zorbly": 80 corrections say so. */
+    function aCorrectionsFile(lines: string[]): string {
+      const file = join(directory, `corrections-${lines.length}.ndjson`);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      return file;
+    }
+    const corrections = Array.from({ length: 80 }, (_, id) =>
+      JSON.stringify({ id: String(id), text: `the lounge at gate ${id} was zorbly again`, label: 'negative' }),
+    );
+
+    it('adapts to the labelled file, then scores stdin with the same contract', async () => {
+      const stdin = [
+        '{"id":"a","text":"that zorbly lounge"}',
+        '{"id":"b","text":"The crew was wonderful, thank you!"}',
+      ];
+      const plain = await runWatchfloor(['score'], { stdin: stdin.join('\n') });
+      const trained = await runWatchfloor(['score', '--train', aCorrectionsFile(corrections)], {
+        stdin: stdin.join('\n'),
+      });
+      expect(trained.code).toBe(0);
+      const before = plain.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; label: string });
+      const after = trained.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; label: string });
+      expect(after.map((line) => line.id)).toEqual(['a', 'b']);
+      expect(before[0]!.label).not.toBe('negative');
+      expect(after[0]).toMatchObject({ id: 'a', label: 'negative', score: expect.any(Number) });
+      expect(after[1]).toMatchObject({ id: 'b', label: 'positive' });
+      // What it learned and how it did on a held-back part goes to stderr, never into the data.
+      expect(JSON.parse(trained.stderr.trim().split('\n').pop()!)).toMatchObject({
+        adaptedOn: 80,
+        accuracyAfter: expect.any(Number),
+      });
+    });
+
+    it('refuses a bad labelled file, naming the line, and scores nothing', async () => {
+      const file = aCorrectionsFile([...corrections.slice(0, 30), '{"id":"x","text":"meh","label":"angry"}']);
+      const { code, stdout, stderr } = await runWatchfloor(['score', '--train', file], {
+        stdin: '{"id":1,"text":"x"}',
+      });
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`${file}:31: "label" must be positive, neutral or negative, not "angry"`);
+      const missing = await runWatchfloor(['score', '--train', join(directory, 'nope.ndjson')], { stdin: '' });
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('does not exist');
+    });
+
+    it('says how many labelled texts it needs when given too few', async () => {
+      const { code, stderr } = await runWatchfloor(['score', '--train', aCorrectionsFile(corrections.slice(0, 5))], {
+        stdin: '',
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain('adapting needs at least 20');
+    });
   });
 
   it('handles a large input in one pass', async () => {

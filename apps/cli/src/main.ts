@@ -7,6 +7,11 @@ import { benchCommand } from './bench/bench.command';
 import { sentimentBenchCommand } from './bench/sentiment-bench.command';
 import { rulesBenchCommand } from './bench/rules-bench.command';
 import { wallBenchCommand } from './bench/wall-bench.command';
+import {
+  DEFAULT_MODEL_TRAINING,
+  DEFAULT_TRAINING_OUT,
+  trainSentimentCommand,
+} from './training/train-sentiment.command';
 import { SCORER_NAMES, isScorerName } from './bench/sentiment-libraries';
 import type { ScorerName } from './bench/sentiment-libraries';
 import { auditExportCommand, auditVerifyCommand } from './commands/audit.command';
@@ -20,7 +25,8 @@ const USAGE = `Usage: pnpm watchfloor <command>
   start                       run the whole system (API, worker, web) with the demo feed
   migrate                     apply pending database migrations
   replay FILE [--rate N]      push an NDJSON file of mentions into ingestion (N mentions/s)
-  score                       NDJSON {"id","text"} on stdin -> {"id","label","score"} on stdout
+  score [--train FILE]        NDJSON {"id","text"} on stdin -> {"id","label","score"} on stdout;
+                              --train: first adapt to labelled NDJSON {"id","text","label"}
   bench [--seconds N] [--rate N]
                               drive the running pipeline flat out (or at N/s) and measure it
   bench-sentiment [--set FILE]... [--only NAME[,NAME]...]
@@ -28,6 +34,10 @@ const USAGE = `Usage: pnpm watchfloor <command>
                               vader-sentiment and wink-sentiment: macro-F1, negative F1, texts/s
                               on the VADER sets in ../shared/data, or on each --set FILE instead
                               ("id<TAB>mean<TAB>text" or "label<TAB>text"); --only ours to time ours
+  train-sentiment [--hash-bits N] [--epochs N] [--learning-rate X] [--l2 X]
+                  [--class-balance X] [--out FILE] [--dry-run]
+                              train the bundled sentiment model on the labelled sets in
+                              ../shared/data and report it on their held-out parts
   bench-rules                 100 realistic escalation rules over a simulated demo day:
                               mentions per second through the rules, on one core
   bench-wall [--minutes N] [--rate N]
@@ -56,8 +66,14 @@ async function run(argv: string[]): Promise<number> {
       return startCommand(process.stdout);
     case 'migrate':
       return migrateCommand(process.stdout);
-    case 'score':
-      return scoreCommand(process.stdin, process.stdout);
+    case 'score': {
+      const { values } = parseArgs({ args: rest, options: { train: { type: 'string' } } });
+      return scoreCommand(
+        { ...(values.train !== undefined && { train: values.train }) },
+        process.stdin,
+        process.stdout,
+      );
+    }
     case 'replay': {
       const { positionals, values } = parseArgs({
         args: rest,
@@ -87,6 +103,40 @@ async function run(argv: string[]): Promise<number> {
       });
       return sentimentBenchCommand(
         { sets: values.set ?? [], ...(values.only !== undefined && { only: scorerNames(values.only) }) },
+        process.stdout,
+      );
+    }
+    case 'train-sentiment': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          'hash-bits': { type: 'string' },
+          epochs: { type: 'string' },
+          'learning-rate': { type: 'string' },
+          l2: { type: 'string' },
+          'class-balance': { type: 'string' },
+          out: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+        },
+      });
+      const defaults = DEFAULT_MODEL_TRAINING;
+      return trainSentimentCommand(
+        {
+          options: {
+            ...defaults,
+            ...(values['hash-bits'] !== undefined && { hashBits: wholeNumber('--hash-bits', values['hash-bits'], 22) }),
+            ...(values.epochs !== undefined && { epochs: wholeNumber('--epochs', values.epochs, 100) }),
+            ...(values['learning-rate'] !== undefined && {
+              learningRate: positiveNumber('--learning-rate', values['learning-rate']),
+            }),
+            ...(values.l2 !== undefined && { l2: positiveNumber('--l2', values.l2) }),
+            ...(values['class-balance'] !== undefined && {
+              classBalance: fraction('--class-balance', values['class-balance']),
+            }),
+          },
+          out: values.out ?? DEFAULT_TRAINING_OUT,
+          dryRun: values['dry-run'] === true,
+        },
         process.stdout,
       );
     }
@@ -199,6 +249,13 @@ function positiveNumber(name: string, value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0)
     throw new UsageError(`${name} must be a positive number, not "${value}"`);
+  return number;
+}
+
+function fraction(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 1)
+    throw new UsageError(`${name} must be a number from 0 to 1, not "${value}"`);
   return number;
 }
 

@@ -1,4 +1,18 @@
 export * from './sentiment/sentiment-scorer';
+export * from './sentiment/rule-sentiment-scorer';
+export { BUNDLED_MODEL_FILE, bundledSentimentModel } from './sentiment/learned/bundled-model';
+export { decodeModel, encodeModel } from './sentiment/learned/model-file';
+export { SentimentModel, SentimentModelError } from './sentiment/learned/sentiment-model';
+export type { ModelProvenance } from './sentiment/learned/sentiment-model';
+export {
+  DEFAULT_MODEL_TRAINING,
+  MIN_CORRECTIONS_TO_ADAPT,
+  adaptSentiment,
+  trainSentimentModel,
+} from './sentiment/learned/model-training';
+export type { AdaptationOptions, ModelTrainingOptions, WeightedText } from './sentiment/learned/model-training';
+export * from './sentiment/learned/sentiment-adaptation';
+export { stableShare } from './sentiment/learned/stable-share';
 export * from './evaluation/classification-metrics';
 export { MIN_SIMHASH_WORDS, fingerprintText, hammingDistance } from './noise/simhash';
 export type { FingerprintKind, TextFingerprint } from './noise/simhash';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import type { SentimentClass } from '@watchfloor/analysis';
+import { stableShare } from '@watchfloor/analysis';
+import type { LabelledText, SentimentClass } from '@watchfloor/analysis';
 import { PROJECT_ROOT } from '../local-services/service-urls';
 
 /** A labelled evaluation set: `texts[i]` is exactly as the file holds it, `expected[i]` its human class. */
@@ -12,14 +13,20 @@ export interface SentimentSet {
 }
 
 /**
- * The VADER ground-truth sets live beside the repository, never in it (their README forbids
- * copying them in); a user's clone has no ../shared, so their absence is an answer, not an error.
+ * The labelled sets live beside the repository, never in it (their READMEs forbid copying them
+ * in); a user's clone has no ../shared, so their absence is an answer, not an error.
  */
 export const DEFAULT_SETS_DIRECTORY = resolve(PROJECT_ROOT, '..', 'shared', 'data', 'vader-icwsm2014');
-const DEFAULT_SET_FILES = [
+export const SEMEVAL_DIRECTORY = resolve(PROJECT_ROOT, '..', 'shared', 'data', 'semeval-2013-2016');
+export const VADER_SET_FILES = [
   { name: 'tweets', file: 'tweets_GroundTruth.txt' },
   { name: 'amazon', file: 'amazonReviewSnippets_GroundTruth.txt' },
 ] as const;
+/**
+ * Share of each VADER set the bundled model trains on (chosen by a hash of each text); the bench
+ * scores every scorer on the rest only, so no figure is on text the model has seen.
+ */
+export const VADER_TRAINING_SHARE = 0.7;
 
 export interface DefaultSets {
   sets: SentimentSet[];
@@ -35,15 +42,95 @@ type SetFormat = 'vader' | 'labelled';
 
 export class SentimentSetError extends Error {}
 
-export function loadDefaultSets(directory: string = DEFAULT_SETS_DIRECTORY): DefaultSets {
+/** SemEval's 2016 dev + devtest, then the held-out parts of VADER's tweets and reviews. */
+export function loadDefaultSets(
+  directory: string = DEFAULT_SETS_DIRECTORY,
+  semeval: string = SEMEVAL_DIRECTORY,
+): DefaultSets {
   const sets: SentimentSet[] = [];
   const absent: string[] = [];
-  for (const { name, file } of DEFAULT_SET_FILES) {
+  const dev = join(semeval, 'dev.ndjson');
+  if (existsSync(dev)) sets.push(semEvalDevSet(dev));
+  else absent.push(dev);
+  for (const { name, file } of VADER_SET_FILES) {
     const path = join(directory, file);
-    if (existsSync(path)) sets.push(loadSetFile(path, name));
+    if (existsSync(path)) sets.push(splitVaderSet(loadSetFile(path, name)).heldOut);
     else absent.push(path);
   }
   return { sets, absent };
+}
+
+/** SemEval's development set, its texts cleaned as for training. */
+export function semEvalDevSet(file: string): SentimentSet {
+  const rows = loadLabelledNdjson(file, cleanSemEvalText);
+  return { name: 'semeval', file, texts: rows.map((row) => row.text), expected: rows.map((row) => row.label) };
+}
+
+/**
+ * Splits a VADER set by a hash of each text, so the same rows are always held out whatever the
+ * order of the file: the training share, and the rest under the set's own name.
+ */
+export function splitVaderSet(set: SentimentSet): { training: LabelledText[]; heldOut: SentimentSet } {
+  const training: LabelledText[] = [];
+  const heldOut: SentimentSet = { name: set.name, file: set.file, texts: [], expected: [] };
+  set.texts.forEach((text, index) => {
+    const label = set.expected[index]!;
+    if (stableShare(text) < VADER_TRAINING_SHARE) training.push({ text, label });
+    else {
+      heldOut.texts.push(text);
+      heldOut.expected.push(label);
+    }
+  });
+  return { training, heldOut };
+}
+
+/** `{"id","text","label"}` a line (label positive, neutral or negative, "lang" optional). */
+export function loadLabelledNdjson(file: string, clean: (text: string) => string = (text) => text): LabelledText[] {
+  if (!existsSync(file)) throw new SentimentSetError(`labelled file ${file} does not exist`);
+  return parseLabelledNdjson(readFileSync(file, 'utf8'), file).map((row) => ({ ...row, text: clean(row.text) }));
+}
+
+/** Every line is checked; the first bad one is an error naming it and saying what was expected. */
+export function parseLabelledNdjson(content: string, file: string): LabelledText[] {
+  const rows: LabelledText[] = [];
+  content.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const where = `${file}:${index + 1}`;
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch (error) {
+      throw new SentimentSetError(`${where}: not JSON (${(error as Error).message})`);
+    }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new SentimentSetError(`${where}: expected an object {"id", "text", "label"}`);
+    }
+    const { text, label, lang } = row as Record<string, unknown>;
+    if (typeof text !== 'string' || text.trim() === '') {
+      throw new SentimentSetError(`${where}: "text" must be a non-empty string`);
+    }
+    const known = typeof label === 'string' ? labelOf(label) : undefined;
+    if (known === undefined) {
+      throw new SentimentSetError(
+        `${where}: "label" must be positive, neutral or negative, not ${JSON.stringify(label)}`,
+      );
+    }
+    if (lang !== undefined && lang !== null && typeof lang !== 'string') {
+      throw new SentimentSetError(`${where}: "lang", when given, must be a language tag such as "en"`);
+    }
+    rows.push({ text, label: known, ...(typeof lang === 'string' && { lang }) });
+  });
+  return rows;
+}
+
+/**
+ * Undoes the SemEval download's artefacts (its README lists them): literal \uXXXX escapes, and
+ * the CSV export's wrapping quotes with inner quotes doubled. Platforms deliver neither.
+ */
+export function cleanSemEvalText(text: string): string {
+  let clean = text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (clean.length >= 2 && clean.startsWith('"') && clean.endsWith('"')) clean = clean.slice(1, -1).replace(/""/g, '"');
+  return clean;
 }
 
 /** Reads one set; the name defaults to the file name without its extension. */

@@ -1,18 +1,30 @@
 import { createInterface } from 'node:readline';
-import { SentimentScorer } from '@watchfloor/analysis';
+import { SentimentScorer, adaptSentiment } from '@watchfloor/analysis';
 import type { SentimentReading } from '@watchfloor/analysis';
+import { loadLabelledNdjson } from '../bench/sentiment-sets';
 
 /** Lines are written in chunks of this many: one write per line would dominate the run time. */
 const WRITE_CHUNK = 1_000;
+
+export interface ScoreArguments {
+  /** Labelled NDJSON `{"id","text","label"}` to adapt the model to before scoring, as corrections do. */
+  train?: string;
+}
 
 /**
  * NDJSON `{"id", "text"}` (and optionally `"lang"`, the platform's tag) on stdin → NDJSON
  * `{"id", "label", "score", "lang", "confidence", "explanation"}` on stdout, one line per input
  * line, same order, scored by exactly the pipeline's scorer. A line that is not a JSON object with
- * a string `text` gets `{"id", "error"}` in its place and makes the exit code 1.
+ * a string `text` gets `{"id", "error"}` in its place and makes the exit code 1. With `--train`,
+ * the model is first adapted to the labelled file, as an installation adapts to its agents'
+ * corrections (trained on all of it; the figures on stderr are on a held-back fifth first).
  */
-export async function scoreCommand(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
-  const scorer = new SentimentScorer();
+export async function scoreCommand(
+  args: ScoreArguments,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<number> {
+  const scorer = args.train === undefined ? new SentimentScorer() : adaptedScorer(args.train);
   const lines = createInterface({ input, crlfDelay: Infinity });
   let chunk: string[] = [];
   let failures = 0;
@@ -58,6 +70,25 @@ function scoreLine(line: string, scorer: SentimentScorer): ScoredLine {
   }
   const { label, score, lang: read, confidence, explanation } = scorer.score(text, lang ?? undefined);
   return { id, label, score, lang: read, confidence, explanation };
+}
+
+function adaptedScorer(file: string): SentimentScorer {
+  const examples = loadLabelledNdjson(file);
+  const measured = adaptSentiment(examples);
+  const { adaptation } = adaptSentiment(examples, { heldOutFraction: 0 });
+  process.stderr.write(
+    `${JSON.stringify({
+      adaptedOn: adaptation.trainedOn,
+      heldOut: measured.heldOut,
+      accuracyBefore: round(measured.accuracyBefore),
+      accuracyAfter: round(measured.accuracyAfter),
+    })}\n`,
+  );
+  return new SentimentScorer({ adaptation });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1_000) / 1_000;
 }
 
 function write(output: NodeJS.WritableStream, lines: string[]): Promise<void> {

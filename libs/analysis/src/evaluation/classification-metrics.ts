@@ -18,6 +18,8 @@ export interface ClassificationMetrics {
   accuracy: number;
   /** Unweighted mean of the three classes' F1, so a rare class counts as much as a common one. */
   macroF1: number;
+  /** Unweighted mean of the three classes' recall: SemEval's official measure (1/3 for a constant guess). */
+  macroRecall: number;
   perClass: Record<SentimentClass, ClassScores>;
   confusion: ConfusionMatrix;
 }
@@ -59,7 +61,9 @@ export function metricsFromConfusion(confusion: ConfusionMatrix): Classification
     negative: classScores(confusion, 'negative'),
   };
   const macroF1 = SENTIMENT_CLASSES.reduce((sum, label) => sum + perClass[label].f1, 0) / SENTIMENT_CLASSES.length;
-  return { total, accuracy: ratio(correct, total), macroF1, perClass, confusion };
+  const macroRecall =
+    SENTIMENT_CLASSES.reduce((sum, label) => sum + perClass[label].recall, 0) / SENTIMENT_CLASSES.length;
+  return { total, accuracy: ratio(correct, total), macroF1, macroRecall, perClass, confusion };
 }
 
 function classScores(confusion: ConfusionMatrix, label: SentimentClass): ClassScores {
