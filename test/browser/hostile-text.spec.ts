@@ -140,6 +140,7 @@ describe('hostile post text and author names in Chromium: shown as text, never r
       reach: 900,
       velocity: 1,
       samples: [{ key: 'twitter:hostile-flagged', text: FLAGGED_TEXT, reach: 900, at: now }],
+      representative: { key: 'twitter:hostile-flagged', text: FLAGGED_TEXT, reach: 900, at: now },
       queryIds: [],
     };
     await analysis.saveIssues([issue]);
@@ -212,7 +213,7 @@ describe('hostile post text and author names in Chromium: shown as text, never r
     await expectUnharmed(page);
   });
 
-  it('shows them on the PR page (/issues) as text: title, samples and linked items', async () => {
+  it('shows them on the PR page (/issues) as text: title, samples, representative post and linked items', async () => {
     const page = await openPage(`${testSystem.system.apiUrl}/issues`);
     const row = page.locator(`[data-testid="issue-row"][data-issue-id="${ISSUE}"]`);
     await row.waitFor();
@@ -224,6 +225,8 @@ describe('hostile post text and author names in Chromium: shown as text, never r
     await linked.waitFor();
     expect(await linked.textContent()).toContain(FLAGGED_TEXT);
     expect(await detail.textContent()).toContain(`${FLAGGED_TEXT} · reach`);
+    expect(await page.locator('[data-testid="issue-representative-text"]').textContent()).toBe(FLAGGED_TEXT);
+    expect(await row.locator('[data-testid="issue-row-representative"]').textContent()).toBe(FLAGGED_TEXT);
     expect(await page.locator('svg[onload], img[onerror]').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'hostile-text-issues.png'), fullPage: true });

@@ -45,7 +45,7 @@ describe('the PR page (/issues) in Chromium: an analyst works an emerging issue'
     const issue: IssueView = {
       id: ISSUE,
       status: 'emerging',
-      title: ['sk417', 'delayed', 'again'],
+      title: ['SK417 delayed again', 'gate'],
       firstSeen: mentions[0]!.createdAt,
       lastSeen: mentions[29]!.createdAt,
       volume: 30,
@@ -54,11 +54,36 @@ describe('the PR page (/issues) in Chromium: an analyst works an emerging issue'
       reach: 900,
       velocity: 1.2,
       samples: [
-        { key: 'twitter:browser-sk-29', text: 'SK417 delayed again, post 29', reach: 40, at: mentions[29]!.createdAt },
+        { key: 'twitter:browser-sk-0', text: 'SK417 delayed again, post 0', reach: 100, at: mentions[0]!.createdAt },
+        {
+          key: 'twitter:browser-sk-29',
+          text: 'SK417 delayed again, post 29',
+          reach: 3_000,
+          at: mentions[29]!.createdAt,
+        },
+        {
+          key: 'twitter:browser-sk-7',
+          text: 'SK417 delayed again at the gate, post 7',
+          reach: 800,
+          at: mentions[7]!.createdAt,
+        },
       ],
+      representative: {
+        key: 'twitter:browser-sk-7',
+        text: 'SK417 delayed again at the gate, post 7',
+        reach: 800,
+        at: mentions[7]!.createdAt,
+      },
       queryIds: [],
     };
-    await analysis.saveIssues([issue, { ...issue, id: 'iss-browser-bags', title: ['lost', 'bags'], volume: 3 }]);
+    const bags: IssueView = {
+      ...issue,
+      id: 'iss-browser-bags',
+      title: ['lost my bag'],
+      volume: 3,
+      representative: null,
+    };
+    await analysis.saveIssues([issue, bags]);
     await analysis.recordMentions(
       [],
       stored.map((mention) => ({ issueId: ISSUE, mentionId: mention.id })),
@@ -102,9 +127,22 @@ describe('the PR page (/issues) in Chromium: an analyst works an emerging issue'
     for (const tab of ['tab-issues', 'tab-calendar', 'tab-reports']) {
       await page.locator(`[data-testid="${tab}"]`).waitFor();
     }
+    // The list names each issue by its phrases, with the post that says it best beneath.
+    expect(await row.locator('td').first().textContent()).toBe(
+      'SK417 delayed again · gateSK417 delayed again at the gate, post 7',
+    );
+    const bagsRow = page.locator('[data-testid="issue-row"][data-issue-id="iss-browser-bags"]');
+    expect(await bagsRow.locator('td').first().textContent()).toBe('lost my bag');
+    expect(await bagsRow.locator('[data-testid="issue-row-representative"]').count()).toBe(0);
     await row.click();
     const detail = page.locator('[data-testid="issue-detail"]');
     await detail.waitFor();
+    // The most representative post, not the loudest sample (post 29), heads the detail.
+    const representative = detail.locator('[data-testid="issue-representative"]');
+    expect(await representative.getAttribute('data-sample-key')).toBe('twitter:browser-sk-7');
+    expect(await representative.locator('[data-testid="issue-representative-text"]').textContent()).toBe(
+      'SK417 delayed again at the gate, post 7',
+    );
     // The chart has drawn its bars: the timeline loaded and recharts rendered it.
     await page.locator('[data-testid="issue-timeline"] .recharts-bar-rectangle').first().waitFor();
     expect(Number(await page.locator('[data-testid="issue-timeline"]').getAttribute('data-points'))).toBeGreaterThan(5);

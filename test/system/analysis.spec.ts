@@ -89,9 +89,15 @@ describe('analysis of the stored stream: echoes, emerging issues, incidents', ()
 
     const issue = await waitFor('an emerging issue', async () => {
       const { body } = await call<IssueView[]>('GET', '/issues?status=emerging');
-      return body.find((candidate) => candidate.title.includes('SK417') && candidate.voices >= 5);
+      return body.find(
+        (candidate) => candidate.title.some((entry) => entry.includes('SK417')) && candidate.voices >= 5,
+      );
     });
     expect(issue).toMatchObject({ status: 'emerging', negativeShare: expect.any(Number), samples: expect.any(Array) });
+    // Named by a phrase its posts share, shown by the post closest to what they all say.
+    expect(issue.title[0]).toContain(' ');
+    expect(issue.representative).toMatchObject({ text: expect.stringContaining('SK417 made an emergency landing') });
+    expect(issue.samples).toContainEqual(issue.representative);
     expect(issue.voices).toBeLessThanOrEqual(24);
 
     const echoes = await testSystem.dataSource.query<

@@ -32,6 +32,7 @@ const anIssue = (overrides: Partial<IssueView> = {}): IssueView => ({
   reach: 120,
   velocity: 0.5,
   samples: [{ key: 'twitter:sk1', text: 'SK417 delayed again', reach: 40, at: '2025-06-01T10:01:00.000Z' }],
+  representative: { key: 'twitter:sk1', text: 'SK417 delayed again', reach: 40, at: '2025-06-01T10:01:00.000Z' },
   queryIds: [],
   ...overrides,
 });
@@ -156,7 +157,8 @@ describe('the PR view of emerging issues: cases, notes, timelines and post-morte
     ];
     const stored = await new MentionRepository(dataSource).storeBatch('issue-cases-spec', mentions, false);
     const analysis = new AnalysisRepository(dataSource);
-    await analysis.saveIssues([anIssue(), anIssue({ id: 'iss-other', title: ['baggage'] })]);
+    // An issue stored before representative posts were kept has none.
+    await analysis.saveIssues([anIssue(), anIssue({ id: 'iss-other', title: ['baggage'], representative: null })]);
     await analysis.recordMentions(
       [],
       stored.map((mention) => ({ issueId: ISSUE, mentionId: mention.id })),
@@ -195,9 +197,15 @@ describe('the PR view of emerging issues: cases, notes, timelines and post-morte
     expect(list.status).toBe(200);
     const entry = list.body.find((issue) => issue.id === ISSUE)!;
     expect(entry.case).toMatchObject({ status: 'new', owner: null, priority: null, version: 0 });
+    expect(entry.representative).toMatchObject({ key: 'twitter:sk1', text: 'SK417 delayed again' });
+    expect(list.body.find((issue) => issue.id === 'iss-other')!.representative).toBeNull();
 
     const detail = await call<IssueDetailView>('vic', 'GET', `/issues/${ISSUE}/case-detail`);
     expect(detail.body.issue.title).toEqual(['sk417', 'delay']);
+    expect(detail.body.issue.representative).toEqual(anIssue().representative);
+    expect((await call<IssueView>('vic', 'GET', `/issues/${ISSUE}`)).body.representative).toEqual(
+      anIssue().representative,
+    );
     expect(detail.body.platforms).toEqual([
       { platform: 'twitter', volume: 3, negative: 2 },
       { platform: 'mastodon', volume: 1, negative: 1 },
@@ -352,7 +360,7 @@ describe('the PR view of emerging issues: cases, notes, timelines and post-morte
     const times = cells.map((row) => Date.parse(row[0]!));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(cells.map(([, , event, who, ref, change, text]) => [event, who, ref, change, text])).toEqual([
-      ['Issue first seen', 'analysis', '', '', 'sk417 delay'],
+      ['Issue first seen', 'analysis', '', '', 'sk417 · delay'],
       ['Spike incident opened', 'analysis', 'inc-1', 'spike: volume', ''],
       ['Triage', 'rules', `item ${itemId}`, 'flagged by rule Complaints as P2', ''],
       ['Spike incident acknowledged', 'Mia Manager', 'inc-1', '', ''],

@@ -1,9 +1,21 @@
 /** Emerging issues, spikes and incidents as the API answers with them and the live socket pushes them. */
 
+/** A post an issue kept to show what it is. */
+export interface IssueSampleView {
+  key: string;
+  text: string;
+  reach: number;
+  at: string;
+}
+
 export interface IssueView {
   id: string;
   status: 'emerging' | 'closed';
-  /** Its most frequent features: words, #hashtags, @handles, codes like SK417. */
+  /**
+   * What it is about, the entry that names it best first: its most shared phrases ("lost my bag",
+   * "flight SK417 cancelled"), then its most frequent features (words, #hashtags, @handles, codes);
+   * never the brand's or a listening query's own terms. Issues stored before phrases hold features only.
+   */
   title: string[];
   firstSeen: string;
   lastSeen: string;
@@ -14,7 +26,13 @@ export interface IssueView {
   reach: number;
   /** New voices per minute over the last few minutes. */
   velocity: number;
-  samples: { key: string; text: string; reach: number; at: string }[];
+  /** Where it started, the most representative and the farthest-reaching posts. */
+  samples: IssueSampleView[];
+  /**
+   * Its most representative post: the sample closest to the issue's centre, not merely the loudest.
+   * Null for issues stored before it was kept.
+   */
+  representative: IssueSampleView | null;
   queryIds: string[];
 }
 

@@ -36,7 +36,9 @@ export class IssuesController {
 
   @Get(':id')
   @Requires(Permission.ReadMentions)
-  @ApiOperation({ summary: 'One issue: title, volume, negative share, reach, velocity, samples' })
+  @ApiOperation({
+    summary: 'One issue: title, volume, negative share, reach, velocity, samples and its most representative post',
+  })
   issue(@Param('id', IssueId()) id: string): Promise<IssueView> {
     return this.issues.issue(id);
   }

@@ -7,6 +7,7 @@ import { IssueNotes } from './IssueNotes';
 import { IssueSamples } from './IssueSamples';
 import { IssueTimelineChart } from './IssueTimelineChart';
 import { LinkedItems } from './LinkedItems';
+import { RepresentativePost } from './RepresentativePost';
 import { compactNumber, issueTitle, percent } from './issue-format';
 import { issuesClient } from './issues-client';
 import { useIssueDetail } from './use-issue-detail';
@@ -45,6 +46,7 @@ export function IssueDetail({
         {compactNumber(issue.volume)} mentions · {compactNumber(issue.voices)} voices · {percent(issue.negativeShare)}{' '}
         negative · reach {compactNumber(issue.reach)} · first seen {new Date(issue.firstSeen).toLocaleString()}
       </p>
+      <RepresentativePost post={issue.representative} />
       {problem !== null && (
         <p role="alert" style={{ color: theme.warning, fontSize: 13 }}>
           {problem}

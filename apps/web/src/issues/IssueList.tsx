@@ -42,7 +42,17 @@ export function IssueList({
               outline: issue.case.awaitingAcknowledgement ? `2px solid ${theme.priority.P1}` : undefined,
             }}
           >
-            <td style={{ ...cell, fontWeight: 600 }}>{issueTitle(issue.title)}</td>
+            <td style={{ ...cell, maxWidth: 480 }}>
+              <div style={{ fontWeight: 600 }}>{issueTitle(issue.title)}</div>
+              {issue.representative !== null && (
+                <div
+                  data-testid="issue-row-representative"
+                  style={{ ...consoleStyles.muted, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                >
+                  {issue.representative.text}
+                </div>
+              )}
+            </td>
             <td style={cell}>{compactNumber(issue.volume)}</td>
             <td style={{ ...cell, color: issue.negativeShare >= 0.5 ? theme.sentiment.negative : theme.text }}>
               {percent(issue.negativeShare)}

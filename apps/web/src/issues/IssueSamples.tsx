@@ -2,7 +2,7 @@ import type { IssueView } from '@watchfloor/contracts';
 import { consoleStyles } from '../console/console-styles';
 import { compactNumber } from './issue-format';
 
-/** The issue's farthest-reaching posts, as analysis kept them; their text is the public's, shown as text. */
+/** The posts analysis kept for the issue (where it started, the most representative, the farthest-reaching); their text is the public's, shown as text. */
 export function IssueSamples({ samples }: { samples: IssueView['samples'] }) {
   return (
     <section style={consoleStyles.section}>

@@ -20,7 +20,7 @@ export function compactNumber(value: number): string {
   return String(Math.round(value));
 }
 
-/** An issue's name: its most frequent terms. */
+/** An issue's name: its title's phrases and terms, the one that names it best first. */
 export function issueTitle(terms: readonly string[]): string {
   return terms.length === 0 ? '(untitled issue)' : terms.slice(0, 5).join(' · ');
 }

@@ -2,13 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FloorChanges } from '@watchfloor/analysis';
 import type { AnalysisEvent } from '@watchfloor/contracts';
 import { ListeningFloor, emptyFloorChanges } from '@watchfloor/analysis';
-import { parseQuery, queryTerms } from '@watchfloor/listening';
-import type { AnalysisStreamClient, LivePublisherClient } from '@watchfloor/messaging';
+import type { AnalysisStreamClient, LivePublisherClient, QueryChangesChannel } from '@watchfloor/messaging';
 import type { AnalysisRepository, IssueCaseRepository, ListeningQueryRepository } from '@watchfloor/persistence';
 import { RecentIds } from '@watchfloor/sources';
 import type { FrameMention } from '@watchfloor/wall';
 import type { WallFeed } from '../wall/wall-feed';
 import { toAnalysisEvent } from './analysis-views';
+import { ListeningTermsWatch } from './listening-terms';
 import { emptyRoutedRound } from './triage-router';
 import type { RoutedRound, TriageRouter } from './triage-router';
 
@@ -29,6 +29,8 @@ export interface AnalysisLoopDependencies {
   stream: AnalysisStreamClient;
   results: AnalysisRepository;
   queries: ListeningQueryRepository;
+  /** Announces query changes: titles and matching pick up the new terms on the next round. */
+  queryChanges: Pick<QueryChangesChannel, 'listen'>;
   live: LivePublisherClient;
   /** Escalation rules, run on each round's new voices. */
   router: TriageRouter;
@@ -67,11 +69,21 @@ export class AnalysisLoop {
   constructor(private readonly deps: AnalysisLoopDependencies) {}
 
   async run(stop: AbortSignal): Promise<void> {
+    const terms = new ListeningTermsWatch(this.deps.queries);
+    const stopListening = await this.deps.queryChanges.listen(() => terms.markChanged());
+    try {
+      const floor = new ListeningFloor({
+        ...(await terms.read()),
+        spikes: { coldStartMs: this.deps.coldStartMs },
+      });
+      await this.runRounds(floor, terms, stop);
+    } finally {
+      stopListening();
+    }
+  }
+
+  private async runRounds(floor: ListeningFloor, terms: ListeningTermsWatch, stop: AbortSignal): Promise<void> {
     const { stream, consumer, claimIdleMs } = this.deps;
-    const floor = new ListeningFloor({
-      brandTerms: await this.brandTerms(),
-      spikes: { coldStartMs: this.deps.coldStartMs },
-    });
     const seen = new RecentIds(REMEMBERED_MENTIONS);
     await stream.ensureGroup();
     await this.deps.wall.start();
@@ -82,6 +94,8 @@ export class AnalysisLoop {
         if (unsaved === undefined) {
           const entries = await stream.read(consumer, ENTRIES_PER_READ, READ_BLOCK_MS, claimIdleMs);
           await this.deps.router.refresh();
+          const changedTerms = await terms.readIfChanged();
+          if (changedTerms !== undefined) floor.setListeningTerms(changedTerms);
           const changes = emptyFloorChanges();
           const triage = emptyRoutedRound();
           const roundMentions = new Map<string, FrameMention>();
@@ -157,20 +171,6 @@ export class AnalysisLoop {
     if (event.echoes.length + event.issues.length + event.closedIssues.length + event.incidents.length > 0) {
       live.publishAnalysis(event);
     }
-  }
-
-  /** The enabled brand queries' terms: every brand mention carries them, so they name no issue. */
-  private async brandTerms(): Promise<string[]> {
-    const queries = await this.deps.queries.list();
-    return queries
-      .filter((query) => query.enabled && query.kind === 'brand')
-      .flatMap((query) => {
-        try {
-          return queryTerms(parseQuery(query.text));
-        } catch {
-          return [];
-        }
-      });
   }
 }
 

@@ -1,8 +1,16 @@
-import type { FloorChanges, Incident, IssueSnapshot, SpikeAlert, SpikeEvidence } from '@watchfloor/analysis';
+import type {
+  FloorChanges,
+  Incident,
+  IssueSample,
+  IssueSnapshot,
+  SpikeAlert,
+  SpikeEvidence,
+} from '@watchfloor/analysis';
 import type {
   AnalysisEvent,
   EchoView,
   IncidentView,
+  IssueSampleView,
   IssueView,
   SpikeAlertView,
   SpikeEvidenceView,
@@ -48,9 +56,14 @@ export function toIssueView(issue: IssueSnapshot): IssueView {
     negativeShare: issue.negativeShare,
     reach: issue.reach,
     velocity: issue.velocity,
-    samples: issue.samples.map((sample) => ({ ...sample, at: iso(sample.at) })),
+    samples: issue.samples.map(toSampleView),
+    representative: toSampleView(issue.representative),
     queryIds: issue.queryIds,
   };
+}
+
+function toSampleView(sample: IssueSample): IssueSampleView {
+  return { ...sample, at: iso(sample.at) };
 }
 
 export function toIncidentView(incident: Incident): IncidentView {

@@ -4,6 +4,7 @@ import { extractFeatures, mentionReach } from '@watchfloor/analysis';
 import {
   AnalysisStreamClient,
   LivePublisherClient,
+  QueryChangesChannel,
   WallFeedClient,
   createRedisConnection,
 } from '@watchfloor/messaging';
@@ -66,6 +67,7 @@ async function main(config: AppConfig): Promise<void> {
       stream: new AnalysisStreamClient(reader, config.redisPrefix),
       results: new AnalysisRepository(dataSource),
       queries: new ListeningQueryRepository(dataSource),
+      queryChanges: new QueryChangesChannel(redis, config.redisPrefix),
       live,
       wall,
       issueCases,

@@ -1,7 +1,7 @@
 import type { AnalysisMention } from '@watchfloor/contracts';
 import type { ScoredMention } from '@watchfloor/domain';
 import { IssueClusterer } from '../issues/issue-clusterer';
-import type { IssueSnapshot } from '../issues/issue-clusterer';
+import type { IssueSnapshot, ListeningTerms } from '../issues/issue-clusterer';
 import { toIssueInput } from '../issues/issue-features';
 import { NearDuplicateIndex } from '../noise/near-duplicate-index';
 import { filterNoise } from '../noise/noise-filter';
@@ -46,9 +46,16 @@ export class ListeningFloor {
   private readonly grouper = new IncidentGrouper();
   private lastTick = 0;
 
-  constructor(options: { brandTerms: readonly string[]; spikes?: Partial<SpikeDetectorOptions> }) {
-    this.clusterer = new IssueClusterer({ brandTerms: options.brandTerms });
+  constructor(
+    options: Pick<ListeningTerms, 'brandTerms'> & Partial<ListeningTerms> & { spikes?: Partial<SpikeDetectorOptions> },
+  ) {
+    this.clusterer = new IssueClusterer({ brandTerms: options.brandTerms, queryTerms: options.queryTerms ?? [] });
     this.detector = new SpikeDetector(options.spikes);
+  }
+
+  /** The listening queries changed: issues are matched and titled with their new terms from now on. */
+  setListeningTerms(terms: ListeningTerms): void {
+    this.clusterer.setListeningTerms(terms);
   }
 
   /**

@@ -63,7 +63,8 @@ describe('IssueClusterer', () => {
     expect(refundIssues.size).toBeLessThanOrEqual(2);
     expect(new Set([...bagIssues, ...rudeIssues, ...refundIssues]).size).toBe(2 + refundIssues.size);
     const bags = clusterer.visibleIssues(MORNING + 6 * 60 * MINUTE).find((issue) => bagIssues.has(issue.id))!;
-    expect(bags.title.slice(0, 2).sort()).toEqual(['bag', 'lost']);
+    expect(bags.title[0]).toBe('lost my bag');
+    expect(bags.title.join(' ')).not.toMatch(/skylark/i);
     expect(bags).toMatchObject({ voices: 6, volume: 6, negativeShare: 1, queryIds: ['brand'] });
   });
 

@@ -1,9 +1,26 @@
 import type { IssueInput } from './issue-features';
 import { DocumentFrequencies, extractFeatures, isNegativeOrRisky } from './issue-features';
+import { countPhrases, extractPhrases } from './issue-phrases';
+import type { PhraseCount } from './issue-phrases';
+import { keepSample, plainSample, representativeOf, toKeptSample } from './issue-samples';
+import type { IssueSample, KeptSample } from './issue-samples';
+import { issueTitle } from './issue-title';
 
-export interface IssueClustererOptions {
+export type { IssueSample } from './issue-samples';
+
+/** What the enabled listening queries say to look for: read from them, and again when they change. */
+export interface ListeningTerms {
   /** The brand's names, handles and hashtags: in every mention, so they say nothing about the issue. */
   brandTerms: readonly string[];
+  /**
+   * Every enabled query's terms, brand and competitor: they brought the mentions in, so they name no
+   * issue's topic. Kept out of titles only; matching still uses them, bar the brand's (a competitor's
+   * name or a query's "refund" can tell two complaints apart).
+   */
+  queryTerms: readonly string[];
+}
+
+export interface IssueClustererOptions extends ListeningTerms {
   /**
    * Cosine between mention and issue centroid needed to join, else the mention starts an issue.
    * Two lost-bag posts sharing "lost" and "bag" out of five words each measure 0.33: 0.35 split them.
@@ -28,6 +45,13 @@ export interface IssueClustererOptions {
   maxOpenIssues: number;
   /** Features kept per issue (space-saving): a title needs 5, matching lives on the top ~20. */
   maxTermsPerIssue: number;
+  /**
+   * Title phrases counted per issue (space-saving), and taken from one post: a tweet holds ~15, so
+   * 40 slots keep any phrase that one in five posts shares. Measured ~9 KB for a full table; a
+   * forming issue of one post holds none (see `add`).
+   */
+  maxPhrasesPerIssue: number;
+  maxPhrasesPerPost: number;
   maxSamples: number;
   velocityMinutes: number;
   /** A feature held by more open issues than this is too common to propose candidates (bounds the cost). */
@@ -37,7 +61,7 @@ export interface IssueClustererOptions {
   isCandidate: (input: IssueInput) => boolean;
 }
 
-export const DEFAULT_ISSUE_OPTIONS: Omit<IssueClustererOptions, 'brandTerms'> = {
+export const DEFAULT_ISSUE_OPTIONS: Omit<IssueClustererOptions, 'brandTerms' | 'queryTerms'> = {
   joinSimilarity: 0.25,
   anchorSimilarity: 0.15,
   minVoices: 3,
@@ -45,19 +69,14 @@ export const DEFAULT_ISSUE_OPTIONS: Omit<IssueClustererOptions, 'brandTerms'> = 
   idleMs: 12 * 3_600_000,
   maxOpenIssues: 5_000,
   maxTermsPerIssue: 48,
+  maxPhrasesPerIssue: 40,
+  maxPhrasesPerPost: 20,
   maxSamples: 5,
   velocityMinutes: 5,
   maxPostings: 200,
   documentHalfLife: 20_000,
   isCandidate: isNegativeOrRisky,
 };
-
-export interface IssueSample {
-  key: string;
-  text: string;
-  reach: number;
-  at: number;
-}
 
 export interface IssueSnapshot {
   /** `issue-<hash of the first mention's key>`: a replay yields the same ids. */
@@ -72,9 +91,15 @@ export interface IssueSnapshot {
   reach: number;
   /** New voices per minute over the last `velocityMinutes`. */
   velocity: number;
-  /** The issue's most frequent features, its title: words, #hashtags, @handles, codes like SK417. */
+  /**
+   * What it is about, the entry that names it best first: its most shared phrases ("lost my bag",
+   * "flight SK417 cancelled"), then its heaviest features (words, #hashtags, @handles, codes); never
+   * the brand's or a listening query's terms.
+   */
   title: string[];
   samples: IssueSample[];
+  /** The sample closest to the issue's centre (its features against the issue's), not merely the loudest. */
+  representative: IssueSample;
   queryIds: string[];
 }
 
@@ -103,7 +128,8 @@ interface Issue {
   terms: Map<string, Term>;
   /** Σ (weight × count)² over `terms`: the squared norm of the unnormalized centroid. */
   norm2: number;
-  samples: IssueSample[];
+  phrases: Map<string, PhraseCount>;
+  samples: KeptSample[];
   minutes: number[];
   minuteCounts: number[];
   queryIds: Set<string>;
@@ -122,7 +148,10 @@ const RARE_IDF = Math.log(50);
  */
 export class IssueClusterer {
   readonly options: IssueClustererOptions;
-  private readonly brand: Set<string>;
+  /** Kept out of features (so out of matching): the brand's terms as features. */
+  private brand = new Set<string>();
+  /** Kept out of titles: every query's terms as features and as written ("o2" is no feature). */
+  private titleExcluded = new Set<string>();
   /** Least recently active first (re-inserted on each update), so eviction reads from the front. */
   private readonly forming = new Map<string, Issue>();
   private readonly visible = new Map<string, Issue>();
@@ -133,9 +162,23 @@ export class IssueClusterer {
   private lastSweep = 0;
 
   constructor(options: Partial<IssueClustererOptions> & Pick<IssueClustererOptions, 'brandTerms'>) {
-    this.options = { ...DEFAULT_ISSUE_OPTIONS, ...options };
-    this.brand = new Set(this.options.brandTerms.flatMap((term) => [...extractFeatures(term, new Set()).keys()]));
+    this.options = { ...DEFAULT_ISSUE_OPTIONS, queryTerms: [], ...options };
+    this.setListeningTerms(this.options);
     this.vocabulary = new DocumentFrequencies(this.options.documentHalfLife);
+  }
+
+  /** The queries changed: later mentions are matched without the new brand terms, every title from now on. */
+  setListeningTerms({ brandTerms, queryTerms }: ListeningTerms): void {
+    const asFeatures = (term: string) => [...extractFeatures(term, new Set()).keys()];
+    this.brand = new Set(brandTerms.flatMap(asFeatures));
+    const written = (term: string) =>
+      term
+        .toLowerCase()
+        .split(/[\s#@]+/)
+        .filter((word) => word.length > 0);
+    this.titleExcluded = new Set(
+      [...brandTerms, ...queryTerms].flatMap((term) => [...asFeatures(term), ...written(term), term.toLowerCase()]),
+    );
   }
 
   get openIssues(): number {
@@ -236,6 +279,7 @@ export class IssueClusterer {
       reach: 0,
       terms: new Map(),
       norm2: 0,
+      phrases: new Map(),
       samples: [],
       minutes: [],
       minuteCounts: [],
@@ -261,7 +305,12 @@ export class IssueClusterer {
     if (!input.echo) {
       issue.voices++;
       this.countMinute(issue, input.at);
-      this.sample(issue, input);
+      // A lone post's phrases are counted once a second voice joins, from its sample (the first voice
+      // is always kept): most forming issues never get one, and phrases were a third of their memory.
+      if (issue.voices === 2 && issue.samples[0] !== undefined) this.countPhrases(issue, issue.samples[0].text);
+      if (issue.voices >= 2) this.countPhrases(issue, input.text);
+      const sample = { key: input.key, text: input.text.slice(0, 280), reach: input.reach, at: input.at };
+      keepSample(issue.samples, toKeptSample(sample, weights), this.options.maxSamples, issue.terms);
       if (!issue.visible) issue.backlog.push({ at: input.at, negative });
       if (!issue.visible && issue.voices >= this.options.minVoices) {
         [issue.visible, emerged, backlog, issue.backlog] = [true, true, issue.backlog.slice(0, -1), []];
@@ -299,25 +348,16 @@ export class IssueClusterer {
     term.count++;
   }
 
+  private countPhrases(issue: Issue, text: string): void {
+    const { maxPhrasesPerPost, maxPhrasesPerIssue } = this.options;
+    countPhrases(issue.phrases, extractPhrases(text, this.titleExcluded, maxPhrasesPerPost), maxPhrasesPerIssue);
+  }
+
   private countMinute(issue: Issue, at: number): void {
     const minute = Math.floor(at / 60_000);
     const slot = minute % this.options.velocityMinutes;
     if (issue.minutes[slot] !== minute) [issue.minutes[slot], issue.minuteCounts[slot]] = [minute, 0];
     issue.minuteCounts[slot]!++;
-  }
-
-  private sample(issue: Issue, input: IssueInput): void {
-    const sample = { key: input.key, text: input.text.slice(0, 280), reach: input.reach, at: input.at };
-    if (issue.samples.length < this.options.maxSamples) {
-      issue.samples.push(sample);
-      return;
-    }
-    // The first voice stays (where it started); the others are the loudest so far.
-    let quietest = 1;
-    for (let index = 2; index < issue.samples.length; index++) {
-      if (issue.samples[index]!.reach < issue.samples[quietest]!.reach) quietest = index;
-    }
-    if (issue.samples[quietest]!.reach < sample.reach) issue.samples[quietest] = sample;
   }
 
   private drop(issue: Issue): void {
@@ -338,10 +378,6 @@ export class IssueClusterer {
     issue.minutes.forEach((at, slot) => {
       if (minute - at < velocityMinutes && at <= minute) recent += issue.minuteCounts[slot]!;
     });
-    const title = [...issue.terms]
-      .sort(([, a], [, b]) => b.count * b.weight - a.count * a.weight)
-      .slice(0, 5)
-      .map(([feature]) => feature);
     return {
       id: issue.id,
       status: 'emerging',
@@ -352,8 +388,9 @@ export class IssueClusterer {
       negativeShare: issue.volume > 0 ? issue.negatives / issue.volume : 0,
       reach: issue.reach,
       velocity: recent / velocityMinutes,
-      title,
-      samples: [...issue.samples],
+      title: issueTitle(issue, this.titleExcluded),
+      samples: issue.samples.map(plainSample),
+      representative: plainSample(representativeOf(issue.samples, issue.terms) ?? issue.samples[0]!),
       queryIds: [...issue.queryIds],
     };
   }

@@ -46,8 +46,11 @@ export function isNegativeOrRisky(input: IssueInput): boolean {
  * generic one (#neveragain) at 1.5× plus a shared city tied a rude agent to a lost bag.
  */
 const SALIENCE = { term: 1, handle: 1, hashtag: 1.2, entity: 1.5, code: 1.5, link: 1.5 } as const;
-const URL_PATTERN = /https?:\/\/(?:www\.)?([^\s/?#]+)([^\s?#]*)\S*/gi;
-const TOKEN = /[#@]?[\p{L}\p{N}][\p{L}\p{N}_'’-]*/gu;
+/** Links and tokens as features and title phrases read them (each caller makes its own global copy). */
+export const URL_PATTERN_SOURCE = /https?:\/\/(?:www\.)?([^\s/?#]+)([^\s?#]*)\S*/gi;
+export const TOKEN_PATTERN_SOURCE = /[#@]?[\p{L}\p{N}][\p{L}\p{N}_'’-]*/gu;
+const URL_PATTERN = new RegExp(URL_PATTERN_SOURCE.source, 'gi');
+const TOKEN = new RegExp(TOKEN_PATTERN_SOURCE.source, 'gu');
 const CODE = /^[a-z]{1,3}\d{2,4}$/i;
 const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
 const STOPWORDS = new Set(
@@ -94,18 +97,32 @@ export function extractFeatures(text: string, exclude: ReadonlySet<string>): Map
       run.push(token);
       runEnd = match.index + token.length;
     }
-    if (isDigit(token.charCodeAt(token.length - 1)) && CODE.test(token)) {
+    if (isCode(token)) {
       put(token.toUpperCase(), SALIENCE.code);
       continue;
     }
-    let word = token.toLowerCase();
-    if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
-    word = stem(word);
-    if (word.length < 3 || STOPWORDS.has(word) || (isDigit(first) && /^\d+$/.test(word))) continue;
-    put(word, SALIENCE.term);
+    const word = wordFeature(token);
+    if (word !== undefined) put(word, SALIENCE.term);
   }
   closeRun();
   return features;
+}
+
+/** A code like SK417 or BA12: a flight, an order, a model. */
+export function isCode(token: string): boolean {
+  return isDigit(token.charCodeAt(token.length - 1)) && CODE.test(token);
+}
+
+/**
+ * A word (not a code, hashtag or handle) as a feature: lower-cased, possessive and plural dropped;
+ * undefined for a stopword, a word under three letters or a bare number.
+ */
+export function wordFeature(token: string): string | undefined {
+  let word = token.toLowerCase();
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  word = stem(word);
+  if (word.length < 3 || STOPWORDS.has(word) || (isDigit(word.charCodeAt(0)) && /^\d+$/.test(word))) return undefined;
+  return word;
 }
 
 /** Character codes of '#', '@' and ' '. */

@@ -16,6 +16,7 @@ interface IssueRow {
   reach: number;
   velocity: number;
   samples: IssueView['samples'];
+  representative: IssueView['representative'];
   query_ids: string[];
 }
 
@@ -84,16 +85,16 @@ export class AnalysisRepository {
     if (issues.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO issue AS i (id, status, title, first_seen, last_seen, volume, voices, negative_share, reach,
-         velocity, samples, query_ids)
+         velocity, samples, representative, query_ids)
        SELECT id, status, ARRAY(SELECT jsonb_array_elements_text(title)), first_seen, last_seen, volume, voices,
-         negative_share, reach, velocity, samples, ARRAY(SELECT jsonb_array_elements_text(query_ids))
+         negative_share, reach, velocity, samples, representative, ARRAY(SELECT jsonb_array_elements_text(query_ids))
        FROM jsonb_to_recordset($1::jsonb) AS r(id text, status text, title jsonb, first_seen timestamptz,
          last_seen timestamptz, volume integer, voices integer, negative_share real, reach real, velocity real,
-         samples jsonb, query_ids jsonb)
+         samples jsonb, representative jsonb, query_ids jsonb)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title,
          last_seen = excluded.last_seen, volume = excluded.volume, voices = excluded.voices,
          negative_share = excluded.negative_share, reach = excluded.reach, velocity = excluded.velocity,
-         samples = excluded.samples, query_ids = excluded.query_ids`,
+         samples = excluded.samples, representative = excluded.representative, query_ids = excluded.query_ids`,
       [
         toJsonbParameter(
           issues.map((issue) => ({
@@ -108,6 +109,7 @@ export class AnalysisRepository {
             reach: issue.reach,
             velocity: issue.velocity,
             samples: issue.samples,
+            representative: issue.representative,
             query_ids: issue.queryIds,
           })),
         ),
@@ -238,6 +240,7 @@ function issueFromRow(row: IssueRow): IssueView {
     reach: row.reach,
     velocity: row.velocity,
     samples: row.samples,
+    representative: row.representative,
     queryIds: row.query_ids,
   };
 }

@@ -49,7 +49,8 @@ export async function readIncidentTimeline(db: Queryable, issueId: string): Prom
       actor: 'analysis',
       ref: null,
       change: null,
-      text: issue.title.join(' '),
+      // Title entries are phrases ("lost my bag"): run together they would read as one.
+      text: issue.title.join(' · '),
     });
   }
   for (const incident of incidents) {

@@ -88,7 +88,7 @@ export class ReportRepository {
     );
     return rows.map((row) => ({
       issueId: row['id'] as string,
-      title: (row['title'] as string[]).join(' '),
+      title: (row['title'] as string[]).join(' · '),
       status: row['status'] as 'emerging' | 'closed',
       volume: row['volume'] as number,
       negativeShare: ratio(row['negative'] as number, row['volume'] as number),
