@@ -108,6 +108,11 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/reports/summary': ['admin', 'manager', 'analyst'],
   'GET /api/reports/summary.csv': ['admin', 'manager', 'analyst'],
   'GET /api/reports/summary.pdf': ['admin', 'manager', 'analyst'],
+  // They change how every mention is scored from then on.
+  'GET /api/sentiment/adaptations': ['admin'],
+  'POST /api/sentiment/adaptations/retrain': ['admin'],
+  'POST /api/sentiment/adaptations/{id}/activate': ['admin'],
+  'POST /api/sentiment/adaptations/deactivate': ['admin'],
 };
 
 const PASSWORD = 'a long enough password';

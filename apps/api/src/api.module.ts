@@ -18,6 +18,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SourcesModule } from './sources/sources.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { RulesModule } from './rules/rules.module';
+import { SentimentModule } from './sentiment/sentiment.module';
 import { TeamsModule } from './teams/teams.module';
 import { TriageModule } from './triage/triage.module';
 import { UsersModule } from './users/users.module';
@@ -46,6 +47,7 @@ export const WEB_DIST = resolve(process.env['WEB_DIST'] ?? join(__dirname, '..',
     IssuesModule,
     TriageModule,
     RulesModule,
+    SentimentModule,
     WallsModule,
     WallModule,
     CalendarModule,

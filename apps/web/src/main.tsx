@@ -10,6 +10,7 @@ import { IssuesPage } from './issues/IssuesPage';
 import { QueriesPage } from './queries/QueriesPage';
 import { ChannelsPage } from './rules/ChannelsPage';
 import { RulesPage } from './rules/RulesPage';
+import { SentimentAdaptationsPage } from './sentiment/SentimentAdaptationsPage';
 import { SourcesPage } from './sources/SourcesPage';
 import { SignedInShell } from './layout/SignedInShell';
 import { theme } from './theme';
@@ -50,6 +51,8 @@ function page(pathname: string): ReactNode {
       return <SignedInShell permission="rules:manage">{() => <RulesPage />}</SignedInShell>;
     case '/admin/channels':
       return <SignedInShell permission="channels:manage">{() => <ChannelsPage />}</SignedInShell>;
+    case '/admin/sentiment':
+      return <SignedInShell permission="sentiment:manage">{() => <SentimentAdaptationsPage />}</SignedInShell>;
     case '/admin/users':
       return <SignedInShell permission="users:manage">{() => <UsersPage />}</SignedInShell>;
     case '/admin/audit':

@@ -24,8 +24,9 @@ describe('permissions', () => {
     expect(hasPermission(user(role), Permission.ReadMentions)).toBe(true);
   });
 
-  it('keeps user, screen, audit and queue management to admins', () => {
+  it('keeps user, screen, audit, queue and sentiment model management to admins', () => {
     for (const role of ROLES.filter((candidate) => candidate !== 'admin')) {
+      expect(hasPermission(user(role), Permission.ManageSentimentModel)).toBe(false);
       expect(hasPermission(user(role), Permission.ManageUsers)).toBe(false);
       expect(hasPermission(user(role), Permission.ManageKiosks)).toBe(false);
       expect(hasPermission(user(role), Permission.ReadAudit)).toBe(false);

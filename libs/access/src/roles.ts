@@ -51,6 +51,11 @@ export enum Permission {
   ManageWalls = 'walls:manage',
   /** See, retry and remove background jobs on the queue dashboard: it shows every job's payload. */
   ManageQueues = 'queues:manage',
+  /**
+   * See the sentiment adaptations learned from corrections, retrain, activate and roll back: it
+   * changes how every mention is scored from then on.
+   */
+  ManageSentimentModel = 'sentiment:manage',
 }
 
 const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];

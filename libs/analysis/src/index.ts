@@ -30,3 +30,5 @@ export * from './spikes/incident-grouper';
 export * from './issues/issue-features';
 export * from './issues/issue-clusterer';
 export * from './floor/listening-floor';
+export * from './adaptation/retrain-policy';
+export * from './adaptation/sentiment-model-switch';

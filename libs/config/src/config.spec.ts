@@ -48,6 +48,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('retrains the sentiment adaptation every five minutes unless told otherwise, and never more than once a second', () => {
+    expect(loadConfig(valid).sentiment).toEqual({ retrainEveryMs: 300_000 });
+    expect(loadConfig({ ...valid, SENTIMENT_RETRAIN_SECONDS: '2' }).sentiment).toEqual({ retrainEveryMs: 2_000 });
+    expect(() => loadConfig({ ...valid, SENTIMENT_RETRAIN_SECONDS: '0' })).toThrow(/SENTIMENT_RETRAIN_SECONDS/);
+  });
+
   it('asks a queue-only tool for Redis alone', () => {
     expect(loadQueueConfig({ REDIS_URL: 'redis://localhost:1' })).toEqual({
       redisUrl: 'redis://localhost:1',

@@ -76,6 +76,11 @@ const envSchema = z.object({
   AGENT_AWAY_MINUTES: z.coerce.number().min(0.1).max(1_440).default(15),
   /** How often SLA breaches are looked for and grouped alerts sent. */
   TRIAGE_SWEEP_SECONDS: z.coerce.number().min(1).max(600).default(10),
+  /**
+   * How often a worker looks for corrections the sentiment adaptation has not learned from, and
+   * retrains on them. Retraining takes about a second per few thousand corrections.
+   */
+  SENTIMENT_RETRAIN_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
   /** The mail server e-mail alert channels send through; smtps:// for TLS from the first byte. */
   SMTP_URL: url(
     ['smtp:', 'smtps:'],
@@ -124,6 +129,7 @@ export type AppConfig = {
   secretKey?: string;
   sources: { pollConcurrency: number; streamSlots: number };
   triage: { alertWindowMs: number; agentAwayMs: number; sweepEveryMs: number };
+  sentiment: { retrainEveryMs: number };
   /** Absent: e-mail alert channels cannot send, and say so. */
   smtp?: { url: string; from: string };
   /** Absent token: `/metrics` is open to whoever reaches the port (bind it to a private network). */
@@ -181,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       agentAwayMs: Math.round(value.AGENT_AWAY_MINUTES * 60_000),
       sweepEveryMs: Math.round(value.TRIAGE_SWEEP_SECONDS * 1_000),
     },
+    sentiment: { retrainEveryMs: Math.round(value.SENTIMENT_RETRAIN_SECONDS * 1_000) },
     ...(value.SMTP_URL !== undefined &&
       value.SMTP_FROM !== undefined && { smtp: { url: value.SMTP_URL, from: value.SMTP_FROM } }),
     metrics: {

@@ -10,3 +10,4 @@ export * from './wall';
 export * from './wall-layouts';
 export * from './issue-case';
 export * from './reports';
+export * from './sentiment-adaptations';

@@ -12,6 +12,8 @@ export enum QueueName {
   Analysis = 'analysis',
   /** Triage's own work: replies to post, grouped alerts to send, and the SLA clock's sweep. */
   Triage = 'triage',
+  /** Retraining the installation's sentiment adaptation from the console's corrections: one at a time. */
+  SentimentTraining = 'sentiment-training',
 }
 
 export enum JobName {
@@ -23,6 +25,7 @@ export enum JobName {
   SendReply = 'send-reply',
   SendAlert = 'send-alert',
   SweepTriage = 'sweep-triage',
+  TrainSentimentAdaptation = 'train-sentiment-adaptation',
 }
 
 /**
@@ -70,6 +73,16 @@ export interface SendAlertJob {
   samples: { itemId: string; author: string; text: string; url: string; priority: 'P1' | 'P2' | 'P3' | 'P4' }[];
 }
 
+/**
+ * Retrain the sentiment adaptation if there are corrections it has not learned from. Carries no
+ * corrections: the trainer reads them from the database when it runs, so a queued request never
+ * trains on a stale set.
+ */
+export interface TrainSentimentAdaptationJob {
+  /** Who pressed "retrain now" (as the audit log names them); null for the schedule's periodic check. */
+  requestedBy: string | null;
+}
+
 /** Maps every job name to its one payload type, so a wrong payload does not compile. */
 export interface JobPayloads {
   [JobName.IngestBatch]: IngestBatchJob;
@@ -80,6 +93,7 @@ export interface JobPayloads {
   [JobName.SendReply]: SendReplyJob;
   [JobName.SendAlert]: SendAlertJob;
   [JobName.SweepTriage]: Record<string, never>;
+  [JobName.TrainSentimentAdaptation]: TrainSentimentAdaptationJob;
 }
 
 /** The most mentions one ingest job carries: ~100-200 KB of payload, cheap for Redis. */

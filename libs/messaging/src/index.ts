@@ -12,3 +12,5 @@ export * from './triage-queue.client';
 export * from './notifications/notification-sender.client';
 export * from './wall-feed.client';
 export * from './queue-inspector.client';
+export * from './sentiment-training-queue.client';
+export * from './sentiment-adaptation.channel';

@@ -18,6 +18,8 @@ import { Calendar1764075000000 } from './migrations/1764075000000-calendar';
 import { IssueCases1764070000000 } from './migrations/1764070000000-issue-cases';
 import { WallLayouts1764080000000 } from './migrations/1764080000000-wall-layouts';
 import { DeadLetterReplay1764085000000 } from './migrations/1764085000000-dead-letter-replay';
+import { SentimentAdaptations1765000000000 } from './migrations/1765000000000-sentiment-adaptations';
+import { IssueRepresentative1765100000000 } from './migrations/1765100000000-issue-representative';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -58,6 +60,8 @@ export const MIGRATIONS = [
   Calendar1764075000000,
   WallLayouts1764080000000,
   DeadLetterReplay1764085000000,
+  SentimentAdaptations1765000000000,
+  IssueRepresentative1765100000000,
 ];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */

@@ -33,3 +33,5 @@ export * from './repositories/report.repository';
 export * from './repositories/issue-case.repository';
 export type { IssueCaseRequest } from './repositories/issue-case-change';
 export * from './repositories/wall.repository';
+export * from './repositories/sentiment-adaptation.repository';
+export * from './repositories/sentiment-correction.repository';

@@ -12,12 +12,14 @@ import {
   TriageStatsRepository,
   UserRepository,
 } from '@watchfloor/persistence';
+import { SentimentModule } from '../sentiment/sentiment.module';
 import { RepliesService } from './replies.service';
 import { TriageController } from './triage.controller';
 import { TriageService } from './triage.service';
 
 /** Team inboxes, the workflow, replies and templates. */
 @Module({
+  imports: [SentimentModule],
   controllers: [TriageController],
   providers: [
     ...provideRepositories(

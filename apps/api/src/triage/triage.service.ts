@@ -1,7 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Permission, ROLE_PERMISSIONS, actorOf } from '@watchfloor/access';
 import type { Principal, UserPrincipal } from '@watchfloor/access';
-import { SentimentScorer } from '@watchfloor/analysis';
 import type { TriageEventView, TriageItemView, TriageStatus } from '@watchfloor/contracts';
 import { LivePublisherClient } from '@watchfloor/messaging';
 import { AuditRepository, TeamRepository, TriageRepository, UserRepository } from '@watchfloor/persistence';
@@ -16,6 +15,7 @@ import {
   transition,
 } from '@watchfloor/rules';
 import type { SlaClock, TriageAction, TriageTransition } from '@watchfloor/rules';
+import { SentimentModel } from '../sentiment/sentiment-model.service';
 import { mayWorkOnTeam, teamScopeOf } from './triage-scope';
 
 export type PersonAction = Extract<
@@ -39,14 +39,14 @@ type WorkflowChange = Change & { flags: TriageTransition };
  */
 @Injectable()
 export class TriageService {
-  private readonly scorer = new SentimentScorer();
-
   constructor(
     private readonly triage: TriageRepository,
     private readonly teams: TeamRepository,
     private readonly users: UserRepository,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisherClient,
+    /** Explains items with the model that scores new mentions: the bundled one with the active adaptation. */
+    private readonly sentiment: SentimentModel,
   ) {}
 
   async list(
@@ -286,7 +286,7 @@ export class TriageService {
 
   /** The analysis explanation is recomputed on reading (deterministic, microseconds) rather than stored per mention. */
   private explained(item: TriageItemView): TriageItemView {
-    const reading = this.scorer.score(item.mention.text, item.mention.lang ?? undefined);
+    const reading = this.sentiment.models.score(item.mention.text, item.mention.lang ?? undefined);
     return { ...item, mention: { ...item.mention, explanation: reading.explanation } };
   }
 }

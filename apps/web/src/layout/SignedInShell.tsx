@@ -15,6 +15,7 @@ const LINKS = [
   { href: '/admin/sources', label: 'Sources', permission: 'sources:read' },
   { href: '/admin/rules', label: 'Rules', permission: 'rules:manage' },
   { href: '/admin/channels', label: 'Channels', permission: 'channels:manage' },
+  { href: '/admin/sentiment', label: 'Sentiment', permission: 'sentiment:manage' },
   { href: '/admin/users', label: 'People', permission: 'users:manage' },
   { href: '/admin/screens', label: 'Screens', permission: 'kiosks:manage' },
   { href: '/admin/walls', label: 'Wall layouts', permission: 'walls:manage' },

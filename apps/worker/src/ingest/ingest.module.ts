@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AppConfig } from '@watchfloor/config';
-import { SentimentScorer } from '@watchfloor/analysis';
 import { AnalysisStreamClient, LivePublisherClient } from '@watchfloor/messaging';
 import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
 import { DeadLetterRepository, MentionRepository } from '@watchfloor/persistence';
@@ -9,9 +8,12 @@ import { IngestPipeline } from '@watchfloor/pipeline';
 import { IngestProcessor } from './ingest.processor';
 import { QueriesModule } from '../queries/queries.module';
 import { QueryTags } from '../queries/query-tags.service';
+import { SentimentModel } from '../sentiment/sentiment-model.service';
+import { SentimentModule } from '../sentiment/sentiment.module';
 
 @Module({
-  imports: [QueriesModule],
+  // SentimentModule first: its scorer has loaded the active adaptation before ingest starts.
+  imports: [SentimentModule, QueriesModule],
   providers: [
     {
       provide: IngestPipeline,
@@ -21,18 +23,18 @@ import { QueryTags } from '../queries/query-tags.service';
         redis: Redis,
         config: AppConfig,
         queryTags: QueryTags,
-      ) => {
-        const scorer = new SentimentScorer();
-        return new IngestPipeline({
-          score: (text, lang) => scorer.score(text, lang),
+        sentiment: SentimentModel,
+      ) =>
+        new IngestPipeline({
+          // Always the scorer in hand: a change of adaptation swaps it between mentions, never holds one up.
+          score: sentiment.models.read,
           queryTagger: queryTags.current,
           mentions,
           deadLetters,
           live: new LivePublisherClient(redis, config.redisPrefix),
           analysis: new AnalysisStreamClient(redis, config.redisPrefix),
-        });
-      },
-      inject: [MentionRepository, DeadLetterRepository, REDIS, APP_CONFIG, QueryTags],
+        }),
+      inject: [MentionRepository, DeadLetterRepository, REDIS, APP_CONFIG, QueryTags, SentimentModel],
     },
     IngestProcessor,
   ],
