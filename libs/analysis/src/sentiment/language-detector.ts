@@ -56,6 +56,9 @@ const GERMAN = [
   'heute',
 ];
 
+const ENGLISH = 'en';
+const SHARED = '';
+
 /** Foreign function words that English posts use too: "give 'em hell", "ha ha", "la la land". */
 const ENGLISH_TOO = new Set(['em', 'ha', 'la', 'el', 'die', 'done', 'son', 'con', 'me', 'he']);
 
@@ -67,9 +70,10 @@ const ENGLISH_TOO = new Set(['em', 'ha', 'la', 'el', 'die', 'done', 'son', 'con'
  * function words are certain evidence and cost a lookup each.
  */
 export class LanguageDetector {
-  private readonly foreign = new Map<string, string>();
+  /** Each function word's language: ENGLISH, a foreign code, or SHARED (two foreign languages use it). */
+  private readonly functionWords = new Map<string, string>();
 
-  constructor(private readonly englishFunctionWords: ReadonlySet<string>) {
+  constructor(englishFunctionWords: ReadonlySet<string>) {
     const lists: [string, readonly string[]][] = [
       ['es', spanish],
       ['fr', french],
@@ -82,34 +86,41 @@ export class LanguageDetector {
       for (const word of words) {
         // Words two languages share ("de", "a") say nothing about which one: only unambiguous ones count.
         if (englishFunctionWords.has(word) || ENGLISH_TOO.has(word) || word.length < 2) continue;
-        const claimed = this.foreign.get(word);
-        this.foreign.set(word, claimed === undefined || claimed === language ? language : '');
+        const claimed = this.functionWords.get(word);
+        this.functionWords.set(word, claimed === undefined || claimed === language ? language : SHARED);
       }
     }
+    for (const word of englishFunctionWords) this.functionWords.set(word, ENGLISH);
   }
 
+  /** Hot path: one map lookup a word. */
   detect(text: string, tokens: readonly SocialToken[], given?: string): string {
     if (given !== undefined && given !== '' && given !== UNDETERMINED) return primarySubtag(given);
     let words = 0;
     let english = 0;
     let foreign = 0;
     let nonLatin = 0;
-    const votes = new Map<string, number>();
+    let votes: Map<string, number> | undefined;
     for (const token of tokens) {
       if (token.kind !== 'word') continue;
       words++;
       if (token.key.charCodeAt(0) > 0x24f) nonLatin++;
-      if (this.englishFunctionWords.has(token.key)) english++;
-      const language = this.foreign.get(token.key);
-      if (language !== undefined) {
-        foreign++;
-        if (language !== '') votes.set(language, (votes.get(language) ?? 0) + 1);
+      const language = this.functionWords.get(token.key);
+      if (language === undefined) continue;
+      if (language === ENGLISH) {
+        english++;
+        continue;
+      }
+      foreign++;
+      if (language !== SHARED) {
+        votes ??= new Map();
+        votes.set(language, (votes.get(language) ?? 0) + 1);
       }
     }
     if (words === 0) return UNDETERMINED;
     if (nonLatin * 2 > words) return detect(text) || UNDETERMINED;
     if (foreign < 2 || foreign <= english) return 'en';
-    const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+    const ranked = [...(votes ?? [])].sort((a, b) => b[1] - a[1]);
     return ranked[0] !== undefined && ranked[0][1] > (ranked[1]?.[1] ?? 0)
       ? ranked[0][0]
       : detect(text) || UNDETERMINED;
