@@ -48,8 +48,7 @@ export class SentimentModelSwitch {
   readonly score = (text: string, lang?: string): SentimentReading => this.scorer.score(text, lang);
 
   /** The reading without its explanation: the ingest path's. */
-  readonly read = (text: string, lang?: string): Omit<SentimentReading, 'explanation'> =>
-    this.scorer.read(text, lang);
+  readonly read = (text: string, lang?: string): Omit<SentimentReading, 'explanation'> => this.scorer.read(text, lang);
 
   /** The adaptation scoring now; null: the bundled model alone. */
   get adaptationId(): number | null {

@@ -69,7 +69,8 @@ const LIKE_SUBJECTS = new Set(
 
 /** What the rules read, with what they read it from: the learned model takes its features from here. */
 export interface RuleAnalysis {
-  reading: SentimentReading;
+  /** The rules' reading; its explanation is built by `score`, from `items`. */
+  reading: Omit<SentimentReading, 'explanation'>;
   /** The post's tokens, hashtags that read as words expanded into those words. */
   tokens: SocialToken[];
   tokenized: TokenizedText;
@@ -105,14 +106,17 @@ export class RuleSentimentScorer {
 
   /** `lang`: the platform's language tag, when it gave one; otherwise the language is detected. */
   score(text: string, lang?: string): SentimentReading {
-    return this.analyse(text, lang).reading;
+    const { reading, items } = this.analyse(text, lang);
+    const explanation: SentimentEvidence[] = [];
+    for (const item of items) if (item.weight !== 0) explanation.push({ text: item.text, weight: round(item.weight) });
+    return { ...reading, explanation };
   }
 
   analyse(text: string, lang?: string): RuleAnalysis {
     const tokenized = tokenize(text, this.emoticons);
     const language = this.languages.detect(text, tokenized.tokens, lang);
     if (!SUPPORTED_LANGUAGES.has(language)) {
-      const reading = { label: 'unsupported' as const, score: 0, confidence: 0, lang: language, explanation: [] };
+      const reading = { label: 'unsupported' as const, score: 0, confidence: 0, lang: language };
       return { reading, tokens: tokenized.tokens, tokenized, items: [], sum: 0 };
     }
     const tokens = this.expandHashtags(tokenized.tokens);
@@ -135,9 +139,7 @@ export class RuleSentimentScorer {
     }
     const score = round(sum / Math.sqrt(sum * sum + NORMALIZATION_ALPHA));
     const label = labelOf(score);
-    const explanation: SentimentEvidence[] = [];
-    for (const item of items) if (item.weight !== 0) explanation.push({ text: item.text, weight: round(item.weight) });
-    const reading = { label, score, confidence: confidenceOf(label, score, items), lang: language, explanation };
+    const reading = { label, score, confidence: confidenceOf(label, score, items), lang: language };
     return { reading, tokens, tokenized, items, sum };
   }
 

@@ -53,7 +53,7 @@ export class SentimentScorer {
   /** The reading with the tokens that moved it: for people (the console, `watchfloor score`). */
   score(text: string, lang?: string): SentimentReading {
     const analysis = this.analyse(text, lang);
-    if (analysis.reading.label === 'unsupported') return analysis.reading;
+    if (analysis.reading.label === 'unsupported') return { ...analysis.reading, explanation: [] };
     return { ...this.reading(analysis), explanation: this.explain(analysis) };
   }
 
