@@ -46,6 +46,7 @@ describe('marketing calendar and period reports', () => {
     ingest.enqueue([{ batchId: `reports-spec-${batch++}`, source: 'spec', receivedAt: Date.now(), mentions }]);
   const count = async (sql: string, parameters: unknown[] = []) =>
     Number((await testSystem.dataSource.query<{ n: string }[]>(sql, parameters))[0]!.n);
+  const periodStartDay = () => new Date(startedAt.getTime() - 3_600_000).toISOString().slice(0, 10);
   const period = () => {
     const from = new Date(startedAt.getTime() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 3_600_000).toISOString();
@@ -223,7 +224,8 @@ describe('marketing calendar and period reports', () => {
     });
     expect(csvResponse.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csvResponse.headers.get('content-disposition')).toMatch(
-      new RegExp(`^attachment; filename="watchfloor-report-${startedAt.toISOString().slice(0, 10)}T\\d{4}Z-.*\\.csv"$`),
+      // Named by the period's start, an hour before the test began (the day before, just after midnight).
+      new RegExp(`^attachment; filename="watchfloor-report-${periodStartDay()}T\\d{4}Z-.*\\.csv"$`),
     );
     const lines = (await csvResponse.text()).split('\r\n');
     const header = lines[0]!.split(',');
