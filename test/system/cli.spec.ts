@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { SentimentScorer } from '@watchfloor/analysis';
 import { runCommand, runWatchfloor } from '../support/run-command';
 
+// Every case starts the CLI once or twice: about a second each, several on a busy machine.
+jest.setTimeout(30_000);
+
 describe('pnpm watchfloor score', () => {
   const texts = [
     { id: 1, text: 'The crew was wonderful, thank you!' },
@@ -67,8 +70,6 @@ describe('pnpm watchfloor score', () => {
   });
 
   describe('--train FILE', () => {
-    // Each case starts the CLI once or twice (about a second each, more on a busy machine).
-    const CLI_RUNS = 30_000;
     let directory: string;
     beforeAll(() => {
       directory = mkdtempSync(join(tmpdir(), 'wf-score-train-'));
@@ -85,67 +86,55 @@ describe('pnpm watchfloor score', () => {
       JSON.stringify({ id: String(id), text: `the lounge at gate ${id} was zorbly again`, label: 'negative' }),
     );
 
-    it(
-      'adapts to the labelled file, then scores stdin with the same contract',
-      async () => {
-        const stdin = [
-          '{"id":"a","text":"that zorbly lounge"}',
-          '{"id":"b","text":"The crew was wonderful, thank you!"}',
-        ];
-        const plain = await runWatchfloor(['score'], { stdin: stdin.join('\n') });
-        const trained = await runWatchfloor(['score', '--train', aCorrectionsFile(corrections)], {
-          stdin: stdin.join('\n'),
-        });
-        expect(trained.code).toBe(0);
-        const before = plain.stdout
-          .trimEnd()
-          .split('\n')
-          .map((line) => JSON.parse(line) as { id: string; label: string });
-        const after = trained.stdout
-          .trimEnd()
-          .split('\n')
-          .map((line) => JSON.parse(line) as { id: string; label: string });
-        expect(after.map((line) => line.id)).toEqual(['a', 'b']);
-        expect(before[0]!.label).not.toBe('negative');
-        expect(after[0]).toMatchObject({ id: 'a', label: 'negative', score: expect.any(Number) });
-        expect(after[1]).toMatchObject({ id: 'b', label: 'positive' });
-        // What it learned and how it did on a held-back part goes to stderr, never into the data.
-        expect(JSON.parse(trained.stderr.trim().split('\n').pop()!)).toMatchObject({
-          adaptedOn: 80,
-          accuracyAfter: expect.any(Number),
-        });
-      },
-      CLI_RUNS,
-    );
+    it('adapts to the labelled file, then scores stdin with the same contract', async () => {
+      const stdin = [
+        '{"id":"a","text":"that zorbly lounge"}',
+        '{"id":"b","text":"The crew was wonderful, thank you!"}',
+      ];
+      const plain = await runWatchfloor(['score'], { stdin: stdin.join('\n') });
+      const trained = await runWatchfloor(['score', '--train', aCorrectionsFile(corrections)], {
+        stdin: stdin.join('\n'),
+      });
+      expect(trained.code).toBe(0);
+      const before = plain.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; label: string });
+      const after = trained.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; label: string });
+      expect(after.map((line) => line.id)).toEqual(['a', 'b']);
+      expect(before[0]!.label).not.toBe('negative');
+      expect(after[0]).toMatchObject({ id: 'a', label: 'negative', score: expect.any(Number) });
+      expect(after[1]).toMatchObject({ id: 'b', label: 'positive' });
+      // What it learned and how it did on a held-back part goes to stderr, never into the data.
+      expect(JSON.parse(trained.stderr.trim().split('\n').pop()!)).toMatchObject({
+        adaptedOn: 80,
+        accuracyAfter: expect.any(Number),
+      });
+    });
 
-    it(
-      'refuses a bad labelled file, naming the line, and scores nothing',
-      async () => {
-        const file = aCorrectionsFile([...corrections.slice(0, 30), '{"id":"x","text":"meh","label":"angry"}']);
-        const { code, stdout, stderr } = await runWatchfloor(['score', '--train', file], {
-          stdin: '{"id":1,"text":"x"}',
-        });
-        expect(code).toBe(1);
-        expect(stdout).toBe('');
-        expect(stderr).toContain(`${file}:31: "label" must be positive, neutral or negative, not "angry"`);
-        const missing = await runWatchfloor(['score', '--train', join(directory, 'nope.ndjson')], { stdin: '' });
-        expect(missing.code).toBe(1);
-        expect(missing.stderr).toContain('does not exist');
-      },
-      CLI_RUNS,
-    );
+    it('refuses a bad labelled file, naming the line, and scores nothing', async () => {
+      const file = aCorrectionsFile([...corrections.slice(0, 30), '{"id":"x","text":"meh","label":"angry"}']);
+      const { code, stdout, stderr } = await runWatchfloor(['score', '--train', file], {
+        stdin: '{"id":1,"text":"x"}',
+      });
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`${file}:31: "label" must be positive, neutral or negative, not "angry"`);
+      const missing = await runWatchfloor(['score', '--train', join(directory, 'nope.ndjson')], { stdin: '' });
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('does not exist');
+    });
 
-    it(
-      'says how many labelled texts it needs when given too few',
-      async () => {
-        const { code, stderr } = await runWatchfloor(['score', '--train', aCorrectionsFile(corrections.slice(0, 5))], {
-          stdin: '',
-        });
-        expect(code).toBe(1);
-        expect(stderr).toContain('adapting needs at least 20');
-      },
-      CLI_RUNS,
-    );
+    it('says how many labelled texts it needs when given too few', async () => {
+      const { code, stderr } = await runWatchfloor(['score', '--train', aCorrectionsFile(corrections.slice(0, 5))], {
+        stdin: '',
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain('adapting needs at least 20');
+    });
   });
 
   it('handles a large input in one pass', async () => {
