@@ -37,6 +37,7 @@ const config: Config = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,apps}/*/test/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/allow-loopback-egress.ts'],
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       slowTestThreshold: 30,
     },

@@ -8,6 +8,8 @@ import { NotificationSender } from '@watchfloor/messaging';
 import { notificationChannelSchema } from '@watchfloor/rules';
 import type { NotificationChannelInput } from '@watchfloor/rules';
 import { anAlertGroup, anAlertSample } from '@watchfloor/rules/testing';
+import { DEFAULT_MAX_BODY_BYTES, configureEgress } from '@watchfloor/sources';
+import { LOOPBACK_NETWORKS } from '../support/loopback-egress';
 
 jest.setTimeout(30_000);
 
@@ -221,6 +223,25 @@ describe('alert notifications to local receivers', () => {
       `e-mail channel "Legal by e-mail" could not be sent through SMTP at ${new URL(closed.url).host}`,
     );
     await expect(sending).rejects.not.toThrow('hunter2');
+  });
+
+  it('refuses a webhook on a private address at send time, without the receiver hearing of it or the URL in the error', async () => {
+    const channel = aChannel({
+      name: 'Internal hook',
+      kind: 'webhook',
+      target: { url: `http://127.0.0.1:${http.port}/internal?token=s3cret` },
+    });
+    configureEgress({ allowNetworks: [], maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+    try {
+      const sending = sender.send(channel, anAlertGroup(), 'alert-private-1');
+      await expect(sending).rejects.toThrow(
+        /^webhook channel "Internal hook" was not sent: its URL was refused: it points at 127\.0\.0\.1, a loopback address.*EGRESS_ALLOW_NETWORKS/,
+      );
+      await expect(sending).rejects.not.toThrow(String(http.port));
+    } finally {
+      configureEgress({ allowNetworks: LOOPBACK_NETWORKS.split(','), maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+    }
+    expect(http.requestsTo('/internal?token=s3cret')).toEqual([]);
   });
 
   it('refuses an e-mail channel when no SMTP server is configured, saying which settings to set', async () => {

@@ -1,4 +1,4 @@
-import { Agent } from 'node:https';
+import { EgressHttpsAgent } from '@watchfloor/sources';
 import { PollCycle, RssFeedPoller, XSearchPoller, createXAppClient } from '@watchfloor/sources';
 import type { SourceDefinition } from '@watchfloor/sources';
 import { parseSourceQuery, startSourceHarness } from '../../../test/support/source-harness';
@@ -21,7 +21,7 @@ describe('a poll cycle on real PostgreSQL and Redis, against a local feed', () =
     });
 
   const x = new XApiServer();
-  const agent = new Agent({ ca: FAKE_X_TLS.cert });
+  const agent = new EgressHttpsAgent({ ca: FAKE_X_TLS.cert });
 
   beforeAll(async () => {
     await Promise.all([feed.start(), x.start()]);

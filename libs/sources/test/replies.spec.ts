@@ -1,4 +1,4 @@
-import { Agent } from 'node:https';
+import { EgressHttpsAgent } from '../src/egress';
 import type { Platform } from '@watchfloor/domain';
 import { SourceHttpError } from '../src/connectors/source-http-error';
 import type { SourceDefinition } from '../src/registry/source-definition';
@@ -179,7 +179,7 @@ describe('Replying on Mastodon twice with one idempotency key', () => {
 
 describe('Replying on X', () => {
   const x = new XApiServer();
-  const agent = new Agent({ ca: FAKE_X_TLS.cert });
+  const agent = new EgressHttpsAgent({ ca: FAKE_X_TLS.cert });
   const oauth1 = {
     appKey: 'app-key',
     appSecret: 'app-secret',

@@ -1,4 +1,4 @@
-import { Agent } from 'node:https';
+import { EgressHttpsAgent } from '../src/egress';
 import type { TwitterApi } from 'twitter-api-v2';
 import type { DataSource } from 'typeorm';
 import { parseQuery } from '@watchfloor/listening';
@@ -35,7 +35,7 @@ const ids = (from: number, to: number) => posts(from, to).map((post) => post.id)
 
 describe('X connectors against a local X API', () => {
   const x = new XApiServer();
-  const agent = new Agent({ ca: FAKE_X_TLS.cert });
+  const agent = new EgressHttpsAgent({ ca: FAKE_X_TLS.cert });
   const query = aQuery('3f1c0a52-0000-4000-8000-000000000001', 'skylark (bag OR luggage)');
   let app: TwitterApi;
   let poller: XSearchPoller;

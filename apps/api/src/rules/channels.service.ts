@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf } from '@watchfloor/access';
 import type { Principal } from '@watchfloor/access';
 import type { AppConfig } from '@watchfloor/config';
@@ -7,6 +7,22 @@ import { APP_CONFIG } from '@watchfloor/nest-runtime';
 import { AuditRepository, NotificationRepository } from '@watchfloor/persistence';
 import type { NotificationChannelRecord } from '@watchfloor/persistence';
 import type { NotificationChannel } from '@watchfloor/rules';
+import { EgressRefusedError, assertHostAllowed } from '@watchfloor/sources';
+
+/**
+ * A receiver on a private, loopback or metadata address is refused when it is saved, not only
+ * when the first alert would go out. A host that does not resolve now is saved: DNS may be down
+ * for a moment, and every send checks again as it connects.
+ */
+async function assertTargetReachable(channel: NotificationChannel): Promise<void> {
+  if (!('url' in channel.target)) return;
+  try {
+    await assertHostAllowed(new URL(channel.target.url).hostname, 'the URL');
+  } catch (error) {
+    if (!(error instanceof EgressRefusedError)) return;
+    throw new BadRequestException({ message: 'Invalid channel', problems: [`target.url: ${error.message}`] });
+  }
+}
 
 /** A channel as listed: people who may not manage channels see where it goes, not its secret URL. */
 export interface ChannelView {
@@ -33,7 +49,8 @@ export class ChannelsService {
     return channels.map((channel) => (showTargets ? channel : redacted(channel)));
   }
 
-  create(channel: NotificationChannel, by: Principal): Promise<ChannelView> {
+  async create(channel: NotificationChannel, by: Principal): Promise<ChannelView> {
+    await assertTargetReachable(channel);
     return this.audit.audited(async (db, audit) => {
       const created = await this.channels.createChannel(channel, db);
       // The target is a secret: the audit log names the channel, not its URL.

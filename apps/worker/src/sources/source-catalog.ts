@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SecretBox } from '@watchfloor/access';
 import { SECRET_BOX } from '@watchfloor/nest-runtime';
-import { SourceRepository, definitionOf } from '@watchfloor/persistence';
+import { SourceRepository, openDefinition } from '@watchfloor/persistence';
 import type { StoredSource } from '@watchfloor/persistence';
 import type { NamedQuery, SourceDefinition } from '@watchfloor/sources';
 import { EnabledQueries } from '../queries/enabled-queries.service';
@@ -15,10 +15,18 @@ export class SourceCatalog {
     @Inject(SECRET_BOX) private readonly box: SecretBox | null,
   ) {}
 
-  /** The source with its credentials opened; null when it no longer exists. */
+  /**
+   * The source with its credentials opened; null when it no longer exists. Credentials sealed
+   * before they were bound to their row are stored bound on this first read.
+   */
   async definition(sourceId: string): Promise<SourceDefinition | null> {
     const stored = await this.sources.findById(sourceId);
-    return stored === null ? null : definitionOf(stored, this.box);
+    if (stored === null) return null;
+    const { definition, resealed } = openDefinition(stored, this.box);
+    if (resealed !== null && stored.credentialsSealed !== null) {
+      await this.sources.resealCredentials(stored.id, stored.credentialsSealed, resealed);
+    }
+    return definition;
   }
 
   enabledSources(): Promise<StoredSource[]> {

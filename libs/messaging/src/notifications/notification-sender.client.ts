@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
+import { EgressRefusedError, RemoteBodyTooLargeError, egressFetch, readBoundedText } from '@watchfloor/sources';
 import { alertCloudEvent, alertEmail, slackMessage, teamsMessage } from '@watchfloor/rules';
 import type {
   AlertGroup,
@@ -74,17 +75,21 @@ export class NotificationSender {
 
   private async post(channel: NotificationChannel, target: string, body: unknown, contentType: string): Promise<void> {
     const { url, authorization } = withoutCredentials(target);
-    let response: Response;
+    let response: Awaited<ReturnType<typeof egressFetch>>;
     try {
-      response = await fetch(url, {
+      // Through the egress guard: a channel URL on a private or metadata address is refused as it connects.
+      response = await egressFetch(url, {
         method: 'POST',
         headers: { 'content-type': contentType, ...(authorization !== undefined && { authorization }) },
         body: JSON.stringify(body),
         // A receiver that moved must be set up anew: following would turn the POST into a GET elsewhere.
-        redirect: 'manual',
+        maxRedirects: 0,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
+      if (error instanceof EgressRefusedError) {
+        throw new Error(`${describeChannel(channel)} was not sent: ${refusalWithoutUrl(error)}`, { cause: error });
+      }
       const what = isTimeout(error)
         ? `did not answer within ${this.timeoutMs} ms`
         : `could not be reached: ${reason(error)}`;
@@ -164,14 +169,25 @@ function describeSmtpServer(smtpUrl: string): string {
   return `${url.hostname}:${url.port || (url.protocol === 'smtps:' ? '465' : '587')}`;
 }
 
-/** Slack and Teams say what is wrong in the body ("invalid_payload", "no_service"). */
-async function answerExcerpt(response: Response): Promise<string> {
+/** Slack and Teams say what is wrong in the first bytes of the body ("invalid_payload", "no_service"). */
+async function answerExcerpt(response: Awaited<ReturnType<typeof egressFetch>>): Promise<string> {
   try {
-    const text = (await response.text()).replace(/\s+/g, ' ').trim().slice(0, 200);
-    return text === '' ? '' : `: ${text}`;
-  } catch {
-    return '';
+    const text = (await readBoundedText(response, response.url, ANSWER_EXCERPT_BYTES)).replace(/\s+/g, ' ').trim();
+    return text === '' ? '' : `: ${text.slice(0, 200)}`;
+  } catch (error) {
+    return error instanceof RemoteBodyTooLargeError ? ' (with an answer too long to quote)' : '';
   }
+}
+
+/** An answer we only quote 200 characters of is not read past this. */
+const ANSWER_EXCERPT_BYTES = 16 * 1024;
+
+/**
+ * The refusal without the URL: a Slack or Teams URL is itself the secret. The address it pointed
+ * at and the setting to change stay.
+ */
+function refusalWithoutUrl(error: EgressRefusedError): string {
+  return error.message.split(error.url).join('its URL');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '@watchfloor/domain';
 import type { RateLimitStatus } from './connector';
 import { SourceHttpError, retryAfterMs } from './source-http-error';
+import { egressFetch, readBoundedText } from '../egress';
 
 export interface PlatformRequest {
   method?: 'GET' | 'POST';
@@ -18,9 +19,9 @@ export interface PlatformResponse<T> {
   rateLimit: RateLimitStatus | undefined;
 }
 
-/** No platform answer we read is bigger; anything larger is refused rather than buffered. */
-export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 const TIMEOUT_MS = 20_000;
+/** An error page is read only for the platform's message; a huge one is not worth holding. */
+const ERROR_DETAIL_BYTES = 64 * 1024;
 export const USER_AGENT = 'Watchfloor/0.1 (+https://github.com/watchfloor/watchfloor)';
 
 /**
@@ -39,12 +40,11 @@ export async function requestPlatform<T = unknown>(
     body = JSON.stringify(request.body);
     headers['Content-Type'] = 'application/json';
   }
-  const response = await fetch(url, {
+  const response = await egressFetch(url, {
     method: request.method ?? 'GET',
     headers,
-    body,
+    ...(body !== undefined && { body }),
     signal: AbortSignal.any([request.signal, AbortSignal.timeout(TIMEOUT_MS)]),
-    redirect: 'follow',
   });
   const rateLimit = request.rateLimitOf?.(response.headers);
   if (!response.ok) {
@@ -57,7 +57,7 @@ export async function requestPlatform<T = unknown>(
       rateLimit,
     );
   }
-  const text = await readBounded(response);
+  const text = await readBoundedText(response, url);
   let parsed: unknown = text;
   try {
     parsed = text === '' ? null : JSON.parse(text);
@@ -72,18 +72,9 @@ export async function requestPlatform<T = unknown>(
   return { body: parsed as T, headers: response.headers, rateLimit };
 }
 
-async function readBounded(response: Response): Promise<string> {
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_RESPONSE_BYTES)
-    throw new Error(`a response of ${length} bytes is over the ${MAX_RESPONSE_BYTES} we read`);
-  const text = await response.text();
-  if (text.length > MAX_RESPONSE_BYTES) throw new Error(`a response over ${MAX_RESPONSE_BYTES} bytes was refused`);
-  return text;
-}
-
 /** The platform's own words about an error, short: they tell the admin what to fix. */
-async function errorDetail(response: Response): Promise<string> {
-  const text = (await response.text().catch(() => '')).slice(0, 2_000);
+async function errorDetail(response: Awaited<ReturnType<typeof egressFetch>>): Promise<string> {
+  const text = (await readBoundedText(response, response.url, ERROR_DETAIL_BYTES).catch(() => '')).slice(0, 2_000);
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
     const message = body['detail'] ?? body['error_description'] ?? body['message'] ?? body['error'] ?? body['title'];

@@ -2,6 +2,7 @@ import type { Poller, PollRequest, PollResult } from './connector';
 import { normalizeRss } from '../normalizers/rss.normalizer';
 import type { NormalizedBatch } from '../normalizers/normalized-batch';
 import { SourceHttpError, retryAfterMs } from './source-http-error';
+import { describeUrl, egressFetch, readBoundedText } from '../egress';
 
 /** Where a feed was left: validators for conditional GET, and the newest items already taken. */
 export interface FeedCursor {
@@ -19,7 +20,6 @@ export interface FeedPoll {
 
 /** Enough to cover any feed's window of recent items several times over. */
 const REMEMBERED_IDS = 1_000;
-const MAX_FEED_BYTES = 10 * 1024 * 1024;
 const TIMEOUT_MS = 15_000;
 const USER_AGENT = 'Watchfloor/0.1 (+https://github.com/watchfloor)';
 
@@ -28,12 +28,7 @@ const USER_AGENT = 'Watchfloor/0.1 (+https://github.com/watchfloor)';
  * items not taken before with the cursor to store once they are safely enqueued. Errors from the
  * server come back as SourceHttpError, with when to retry if the server said.
  */
-export async function pollFeed(
-  url: string,
-  cursor: FeedCursor | null,
-  source = 'rss',
-  fetchFeed: typeof fetch = fetch,
-): Promise<FeedPoll> {
+export async function pollFeed(url: string, cursor: FeedCursor | null, source = 'rss'): Promise<FeedPoll> {
   const previous: FeedCursor = cursor ?? { seenIds: [] };
   const headers: Record<string, string> = {
     'User-Agent': USER_AGENT,
@@ -41,19 +36,17 @@ export async function pollFeed(
   };
   if (previous.etag !== undefined) headers['If-None-Match'] = previous.etag;
   if (previous.lastModified !== undefined) headers['If-Modified-Since'] = previous.lastModified;
-  const response = await fetchFeed(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
+  const response = await egressFetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (response.status === 304) return { notModified: true, batch: { mentions: [], rejected: [] }, cursor: previous };
   if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
     throw new SourceHttpError(
       response.status,
       retryAfterMs(response.headers.get('retry-after')),
-      `${url} answered HTTP ${response.status}`,
+      `${describeUrl(url)} answered HTTP ${response.status}`,
     );
   }
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_FEED_BYTES) throw new Error(`${url} is ${length} bytes; feeds over ${MAX_FEED_BYTES} are refused`);
-  const body = await response.text();
-  if (body.length > MAX_FEED_BYTES) throw new Error(`${url} sent more than ${MAX_FEED_BYTES} bytes`);
+  const body = await readBoundedText(response, url);
 
   const batch = normalizeRss(body, source, response.url || url);
   const seen = new Set(previous.seenIds);

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { SourceHttpError } from './source-http-error';
 import { USER_AGENT } from './platform-http';
+import { EgressRefusedError, describeUrl, egressAgentFor, maxBodyBytes } from '../egress';
 
 export interface WebSocketReadOptions {
   headers?: Record<string, string>;
@@ -16,17 +17,24 @@ export interface WebSocketReadOptions {
   idleTimeoutMs?: number;
 }
 
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-
 /**
  * Reads one WebSocket connection to its end: resolves when it closes (or the signal aborts),
  * rejects when it fails. An HTTP refusal of the upgrade becomes a SourceHttpError.
  */
 export function readWebSocket(url: string, options: WebSocketReadOptions): Promise<void> {
   return new Promise<void>((resolve, reject) => {
+    const protocol = new URL(url).protocol;
+    if (protocol !== 'ws:' && protocol !== 'wss:') {
+      return reject(
+        new EgressRefusedError(describeUrl(url), `${describeUrl(url)} was refused: streams are ws:// or wss:// URLs`),
+      );
+    }
     const socket = new WebSocket(url, {
       headers: { 'User-Agent': USER_AGENT, ...options.headers },
-      maxPayload: MAX_MESSAGE_BYTES,
+      // Every connection through the egress guard; ws follows no redirects unless told to.
+      agent: egressAgentFor(url),
+      // Counted after permessage-deflate inflates a message: a compressed bomb stops here.
+      maxPayload: maxBodyBytes(),
       handshakeTimeout: 15_000,
     });
     let settled = false;

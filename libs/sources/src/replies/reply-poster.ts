@@ -1,4 +1,3 @@
-import type { Agent } from 'node:https';
 import type { Platform } from '@watchfloor/domain';
 import { BLUESKY_MAX_POST_GRAPHEMES, BlueskyReplySender } from '../connectors/bluesky';
 import { REDDIT_MAX_COMMENT_LENGTH, RedditReplySender } from '../connectors/reddit';
@@ -12,6 +11,7 @@ import { ReplyNotSupportedError } from './reply-errors';
 import { ReplySenderPoster } from './reply-sender-poster';
 import { createXReplyClient } from './x-user-client';
 import type { XUserCredentials } from './x-user-client';
+import type { EgressHttpsAgent } from '../egress';
 
 /** A reply a community manager wrote in the triage console, as the reply job hands it over. */
 export interface ReplyRequest {
@@ -49,7 +49,7 @@ export interface ReplyPosterOptions {
   /** How long to wait for the platform; at most (and by default) the connectors' own 20 s limit. */
   timeoutMs?: number;
   /** Sockets and TLS trust for X, which twitter-api-v2 reaches over HTTPS only (tests trust a local CA). */
-  agent?: Agent;
+  agent?: EgressHttpsAgent;
 }
 
 /** The connectors give up on a request after 20 s on their own (platform-http, X_REQUEST_TIMEOUT_MS). */

@@ -1,7 +1,7 @@
-import type { Agent } from 'node:https';
 import { TwitterApi } from 'twitter-api-v2';
 import type { ITwitterApiBeforeRequestConfigHookArgs, ITwitterApiClientPlugin } from 'twitter-api-v2';
 import { X_API_BASE_URL, createXUserClient } from '../connectors/x';
+import { EgressHttpsAgent } from '../egress';
 
 /**
  * Who posts: X refuses app-only bearer tokens on POST /2/tweets. OAuth 1.0a user tokens do not
@@ -16,7 +16,7 @@ export interface XUserClientOptions {
   /** Where the X API answers (the source's `apiUrl` setting); tests point it at a local server. */
   baseUrl?: string;
   /** Sockets and TLS trust (twitter-api-v2 speaks only HTTPS: tests trust a local CA). */
-  agent?: Agent;
+  agent?: EgressHttpsAgent;
 }
 
 /** A client that acts as the brand's account, for the X connector's reply sender. */
@@ -34,7 +34,7 @@ export function createXReplyClient(options: XUserClientOptions): TwitterApi {
     { appKey, appSecret, accessToken, accessSecret },
     {
       plugins: origin === X_API_BASE_URL ? [] : [baseUrlPlugin(origin)],
-      ...(agent !== undefined && { httpAgent: agent }),
+      httpAgent: agent ?? new EgressHttpsAgent(),
     },
   );
 }

@@ -4,6 +4,7 @@ import type { IngestBatchJob } from '@watchfloor/contracts';
 import type { Mention } from '@watchfloor/domain';
 import type { ConnectorQuery, Poller, PollResult } from '../connectors/connector';
 import { SourceHttpError } from '../connectors/source-http-error';
+import { EgressRefusedError, RemoteBodyTooLargeError } from '../egress';
 import type { RejectedItem } from '../normalizers/normalized-batch';
 import { specOf } from '../registry/source-definition';
 import type { SourceDefinition } from '../registry/source-definition';
@@ -220,6 +221,10 @@ export function credentialKeyOf(source: Pick<SourceDefinition, 'id' | 'kind' | '
 
 export function describeError(error: unknown): SourceError {
   if (error instanceof SourceHttpError) return { kind: error.kind, message: error.message };
+  // Not the platform's doing nor ours: the source's URL (or the egress settings) must change.
+  if (error instanceof EgressRefusedError || error instanceof RemoteBodyTooLargeError) {
+    return { kind: 'refused', message: error.message };
+  }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -1,10 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Agent } from 'node:https';
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from 'twitter-api-v2';
 import type { ITwitterApiBeforeRequestConfigHookArgs, ITwitterApiClientPlugin } from 'twitter-api-v2';
 import type { RateLimitStatus } from '../connector';
 import { rateLimitFromHeaders } from '../platform-http';
 import { SourceHttpError, retryAfterMs } from '../source-http-error';
+import { EgressHttpsAgent, EgressRefusedError } from '../../egress';
 
 export const X_API_BASE_URL = 'https://api.x.com';
 
@@ -29,8 +29,11 @@ export const X_POST_FIELDS = {
 export interface XClientOptions {
   /** Where the X API answers; tests point it at a local server. Defaults to https://api.x.com. */
   baseUrl?: string;
-  /** Sockets and TLS trust for every request (a test CA, a proxy). */
-  agent?: Agent;
+  /**
+   * Sockets and TLS trust for every request (a test CA): always through the egress guard. By
+   * default a guarded agent of the client's own.
+   */
+  agent?: EgressHttpsAgent;
 }
 
 /** App-only access (OAuth 2.0 bearer token): recent search, the filtered stream and its rules. */
@@ -50,7 +53,7 @@ function createXClient(token: string, options: XClientOptions): TwitterApi {
   const baseUrl = (options.baseUrl ?? X_API_BASE_URL).replace(/\/+$/, '');
   return new TwitterApi(token, {
     plugins: baseUrl === X_API_BASE_URL ? [] : [baseUrlPlugin(baseUrl)],
-    ...(options.agent !== undefined && { httpAgent: options.agent }),
+    httpAgent: options.agent ?? new EgressHttpsAgent(),
   });
 }
 
@@ -111,6 +114,9 @@ export function toSourceError(error: unknown, endpoint: string, now = Date.now()
     );
   }
   if (error instanceof ApiRequestError) {
+    const cause = networkErrorOf(error);
+    // The guard's refusal says what to change; it carries no token.
+    if (cause instanceof EgressRefusedError) return cause;
     return new Error(`X API ${endpoint} could not be reached: ${networkErrorOf(error)?.message ?? 'no detail'}`);
   }
   if (error instanceof ApiPartialResponseError) {
