@@ -27,7 +27,13 @@ describe('the Sources page, in Chromium', () => {
 
   beforeAll(async () => {
     await reddit.start();
-    testSystem = await startTestSystem({ env: { WATCHFLOOR_SECRET_KEY: SecretBox.generateKey() } });
+    testSystem = await startTestSystem({
+      env: {
+        WATCHFLOOR_SECRET_KEY: SecretBox.generateKey(),
+        // The fake Reddit stands in for its official hosts, which sources are otherwise pinned to.
+        SOURCE_ENDPOINT_OVERRIDES: [reddit.url, reddit.authUrl].map((url) => new URL(url).origin).join(','),
+      },
+    });
     await testSystem.addUser({ email: 'ada@example.com', role: 'admin', password: PASSWORD });
     await testSystem.addUser({ email: 'mia@example.com', role: 'manager', password: PASSWORD });
     browser = await launchChromium();

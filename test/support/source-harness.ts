@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -67,6 +68,7 @@ export async function startSourceHarness(): Promise<SourceHarness> {
     },
     async addSource({ kind, name, settings, credentials = null, monthlyReadBudget = null }) {
       const stored = await sources.create({
+        id: randomUUID(),
         name: name ?? `${kind} ${Math.random().toString(36).slice(2, 8)}`,
         kind,
         settings,

@@ -255,7 +255,8 @@ describe('faults, injected into running api and worker processes', () => {
   it('backs off a source through a 429 and 5xx storm, shows it failing, and takes every post once after', async () => {
     const mastodon = new FakeMastodonServer();
     await mastodon.start();
-    const testSystem = await startTestSystem();
+    // The fake instance is plain http, which only an override allows.
+    const testSystem = await startTestSystem({ env: { SOURCE_ENDPOINT_OVERRIDES: new URL(mastodon.url).origin } });
     try {
       const password = 'a long enough password';
       await testSystem.addUser({ email: 'ops@example.com', role: 'admin', password });

@@ -61,6 +61,10 @@ describe('listening through configured sources, with the built api and worker', 
         // A killed worker's stream is taken over after this long, not the default 30 s.
         WORKER_LOCK_MS: '2000',
         WATCHFLOOR_SECRET_KEY: SecretBox.generateKey(),
+        // The fakes stand in for the official hosts, which sources are otherwise pinned to.
+        SOURCE_ENDPOINT_OVERRIDES: [reddit.url, reddit.authUrl, x.url, jetstream.url]
+          .map((url) => new URL(url).origin)
+          .join(','),
         // The worker trusts the fake X server's self-signed certificate, as it would a proxy's CA.
         NODE_EXTRA_CA_CERTS: join(__dirname, '../../libs/sources/test/fakes/tls/cert.pem'),
       },
@@ -129,7 +133,7 @@ describe('listening through configured sources, with the built api and worker', 
     const [row] = await testSystem.dataSource.query<{ credentials_sealed: string }[]>(
       `SELECT credentials_sealed FROM source WHERE name = 'Reddit'`,
     );
-    expect(row!.credentials_sealed).toMatch(/^v1:/);
+    expect(row!.credentials_sealed).toMatch(/^v2:/);
     expect(row!.credentials_sealed).not.toContain(reddit.clientSecret);
   });
 
@@ -218,6 +222,47 @@ describe('listening through configured sources, with the built api and worker', 
     // The second connection resumed from the stored cursor instead of starting from now.
     expect(jetstream.connections.at(-1)!.cursor).not.toBeNull();
     expect((await sourceNamed('Firehose'))?.state).toBe('ok');
+  });
+
+  it('pins endpoints to official hosts over https, and drops stored credentials rather than send them to a new host', async () => {
+    const offHost = await call('POST', '/sources', {
+      name: 'Elsewhere',
+      kind: 'twitter-search',
+      settings: { apiUrl: 'https://api.example.com' },
+      credentials: { bearerToken: 'AAAA' },
+    });
+    expect(offHost.status).toBe(400);
+    expect(offHost.body.problems).toEqual([
+      'settings.apiUrl: api.example.com is not an official host (api.x.com, api.twitter.com): leave it out, or name https://api.example.com in SOURCE_ENDPOINT_OVERRIDES',
+    ]);
+    const plainHttp = await call('POST', '/sources', {
+      name: 'Plain',
+      kind: 'mastodon-hashtag',
+      settings: { instanceUrl: 'http://mastodon.example' },
+    });
+    expect(plainHttp.status).toBe(400);
+    expect(plainHttp.body.problems).toEqual([expect.stringMatching(/^settings.instanceUrl: must be a https:\/\/ URL/)]);
+
+    const created = await call('POST', '/sources', {
+      name: 'Instance',
+      kind: 'mastodon-search',
+      settings: { instanceUrl: 'https://mastodon.example' },
+      credentials: { accessToken: 'instance-token' },
+      enabled: false,
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const moved = await call('PATCH', `/sources/${id}`, { settings: { instanceUrl: 'https://other.example' } });
+    expect(moved.status).toBe(409);
+    expect(moved.text).toContain('instanceUrl: https://mastodon.example → https://other.example');
+    expect(moved.text).toContain('Give the credentials again in the same request');
+    const withNew = await call('PATCH', `/sources/${id}`, {
+      settings: { instanceUrl: 'https://other.example' },
+      credentials: { accessToken: 'other-token' },
+    });
+    expect(withNew.status).toBe(200);
+
+    expect((await call('DELETE', `/sources/${id}`)).status).toBe(204);
   });
 
   it('refuses settings and credentials that do not fit the kind, naming each field', async () => {

@@ -31,7 +31,13 @@ describe('audit chain', () => {
   const entries = chain([record('user.created'), record('user.updated'), record('kiosk.created')]);
 
   it('verifies an untouched chain', () => {
-    expect(verify(entries)).toEqual({ ok: true, entries: 3, lastHash: entries[2]!.hash });
+    expect(verify(entries)).toEqual({
+      ok: true,
+      entries: 3,
+      lastHash: entries[2]!.hash,
+      signed: false,
+      checkpoint: null,
+    });
   });
 
   it('finds an edited entry', () => {

@@ -3,14 +3,14 @@ import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
-import { SecretBox } from '@watchfloor/access';
+import { AuditSigner, SecretBox } from '@watchfloor/access';
 import { loadConfig } from '@watchfloor/config';
 import type { AppConfig } from '@watchfloor/config';
 import { createRedisConnection, describeRedis } from '@watchfloor/messaging';
 import { DeadLetterRepository, MentionRepository, createDataSource } from '@watchfloor/persistence';
 import { createMetricsRegistry } from './metrics/metrics-registry';
 import { provideRepositories } from './repository.providers';
-import { APP_CONFIG, DATA_SOURCE, METRICS_REGISTRY, REDIS, SECRET_BOX } from './tokens';
+import { APP_CONFIG, AUDIT_SIGNER, DATA_SOURCE, METRICS_REGISTRY, REDIS, SECRET_BOX } from './tokens';
 
 export interface RuntimeOptions {
   /** Names the process in logs, PostgreSQL's pg_stat_activity and Redis' CLIENT LIST. */
@@ -101,11 +101,26 @@ export class RuntimeModule {
             config.secretKey === undefined ? null : SecretBox.fromEncodedKey(config.secretKey),
           inject: [APP_CONFIG],
         },
+        {
+          provide: AUDIT_SIGNER,
+          useFactory: (config: AppConfig) =>
+            config.auditSigningKey === undefined ? null : AuditSigner.fromEncodedKey(config.auditSigningKey),
+          inject: [APP_CONFIG],
+        },
         { provide: METRICS_REGISTRY, useFactory: () => createMetricsRegistry(processName) },
         ...provideRepositories(MentionRepository, DeadLetterRepository),
         RuntimeShutdown,
       ],
-      exports: [APP_CONFIG, REDIS, DATA_SOURCE, SECRET_BOX, METRICS_REGISTRY, MentionRepository, DeadLetterRepository],
+      exports: [
+        APP_CONFIG,
+        REDIS,
+        DATA_SOURCE,
+        SECRET_BOX,
+        AUDIT_SIGNER,
+        METRICS_REGISTRY,
+        MentionRepository,
+        DeadLetterRepository,
+      ],
     };
   }
 }

@@ -8,3 +8,5 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const SECRET_BOX = Symbol('SECRET_BOX');
 /** The process' Prometheus registry: every metric of the process is registered on it. */
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+/** The AuditSigner that signs audit entries and checkpoints, or null when AUDIT_SIGNING_KEY is not set. */
+export const AUDIT_SIGNER = Symbol('AUDIT_SIGNER');

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { AuditSigner } from '@watchfloor/access';
 import { AuditRepository, createDataSource } from '@watchfloor/persistence';
 import type { AuditNote } from '@watchfloor/persistence';
 import { createTestDatabase } from '../../../test/support/test-services';
@@ -68,5 +69,52 @@ describe('AuditRepository (PostgreSQL)', () => {
       brokenAt: 5,
       reason: 'its content does not match its hash',
     });
+  });
+});
+
+describe('AuditRepository with AUDIT_SIGNING_KEY (PostgreSQL)', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let dataSource: DataSource;
+  let audit: AuditRepository;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await createDataSource({ url: database.url, poolSize: 4 }).initialize();
+    audit = new AuditRepository(dataSource, AuditSigner.fromEncodedKey(AuditSigner.generateKey()));
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('signs every entry and checkpoints the head with every change', async () => {
+    for (const action of ['one', 'two', 'three', 'four']) await audit.audited((_db, record) => record(note(action)));
+    const entries = await audit.find({ limit: 10 });
+    expect(entries.map((entry) => entry.signature)).toEqual(
+      entries.map((): unknown => expect.stringMatching(/^hmac-sha256:/)),
+    );
+    expect(await audit.newestCheckpoint()).toMatchObject({ seq: 4, headHash: entries[3]!.hash });
+    expect(await audit.verifyChain(3)).toMatchObject({ ok: true, entries: 4, signed: true, checkpoint: { seq: 4 } });
+  });
+
+  it('detects the newest entries deleted by someone who got past the trigger', async () => {
+    await dataSource.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_change');
+    try {
+      await dataSource.query('DELETE FROM audit_entry WHERE seq > 2');
+    } finally {
+      await dataSource.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_change');
+    }
+    expect(await audit.verifyChain()).toEqual({
+      ok: false,
+      entries: 2,
+      brokenAt: 3,
+      reason: expect.stringMatching(/entries 3 to 4 are missing: .* names 4 entries, the log holds 2/),
+    });
+  });
+
+  it('keeps the checkpoints append-only too', async () => {
+    await expect(dataSource.query('DELETE FROM audit_checkpoint')).rejects.toThrow(/append-only/);
+    await expect(dataSource.query('TRUNCATE audit_checkpoint')).rejects.toThrow(/append-only/);
   });
 });

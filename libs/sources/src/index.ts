@@ -9,3 +9,4 @@ export * from './registry';
 export * from './running';
 export * from './demo-feed-crisis';
 export * from './replies';
+export * from './egress';

@@ -4,6 +4,7 @@ import type { AppConfig } from '@watchfloor/config';
 import { AnalysisStreamClient, QueueInspectorClient } from '@watchfloor/messaging';
 import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
 import { SourcesModule } from '../sources/sources.module';
+import { ApiMetricsServer } from './api-metrics-server';
 import { HttpRequestMetrics } from './http-request.metrics';
 import { LiveDeliveryMetrics } from './live-delivery.metrics';
 import { MetricsController } from './metrics.controller';
@@ -29,6 +30,7 @@ import { SourceMetricsCollector } from './source-metrics.collector';
       useFactory: (redis: Redis, config: AppConfig) => new AnalysisStreamClient(redis, config.redisPrefix),
       inject: [REDIS, APP_CONFIG],
     },
+    ApiMetricsServer,
     HttpRequestMetrics,
     LiveDeliveryMetrics,
     QueueMetricsCollector,

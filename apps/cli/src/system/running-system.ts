@@ -64,7 +64,9 @@ export class RunningSystem {
 
   /** Starts an API instance (again) on its port, and waits until it reports healthy. */
   async startApi(index = 0): Promise<void> {
-    const api = this.spawn('api', { PORT: String(this.ports[index]), HOST: '127.0.0.1' });
+    // Each instance is reached at its own address: that is the origin its pages send changes from.
+    const publicUrl = this.options.env?.['PUBLIC_URL'] ?? this.apiUrlOf(index);
+    const api = this.spawn('api', { PORT: String(this.ports[index]), HOST: '127.0.0.1', PUBLIC_URL: publicUrl });
     this.apis[index] = api;
     await this.waitUntilHealthy(api, this.apiUrlOf(index));
   }

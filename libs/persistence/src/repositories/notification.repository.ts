@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { SecretBox } from '@watchfloor/access';
 import type { TriagePriority } from '@watchfloor/contracts';
@@ -62,7 +63,7 @@ export class NotificationRepository {
     const rows = await this.dataSource.query<{ id: string; name: string; kind: ChannelKind; target_sealed: string }[]>(
       `SELECT id, name, kind, target_sealed FROM notification_channel ORDER BY name`,
     );
-    return rows.map((row) => this.open(row));
+    return Promise.all(rows.map((row) => this.open(row)));
   }
 
   async findChannel(id: string): Promise<NotificationChannelRecord | null> {
@@ -70,7 +71,7 @@ export class NotificationRepository {
       `SELECT id, name, kind, target_sealed FROM notification_channel WHERE id = $1`,
       [id],
     );
-    return rows[0] === undefined ? null : this.open(rows[0]);
+    return rows[0] === undefined ? null : await this.open(rows[0]);
   }
 
   async channelIds(ids: readonly string[]): Promise<string[]> {
@@ -87,10 +88,12 @@ export class NotificationRepository {
     db: Queryable,
   ): Promise<NotificationChannelRecord> {
     const box = this.requireBox();
+    // Chosen here rather than by the database: the sealed target is bound to its row's id.
+    const id = randomUUID();
     try {
       const [row] = await db.query<{ id: string }[]>(
-        `INSERT INTO notification_channel (name, kind, target_sealed) VALUES ($1, $2, $3) RETURNING id`,
-        [channel.name, channel.kind, box.seal(JSON.stringify(channel.target))],
+        `INSERT INTO notification_channel (id, name, kind, target_sealed) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [id, channel.name, channel.kind, box.seal(JSON.stringify(channel.target), channelTargetContext(id))],
       );
       return { id: row!.id, ...channel };
     } catch (error) {
@@ -192,13 +195,27 @@ export class NotificationRepository {
     );
   }
 
-  private open(row: { id: string; name: string; kind: ChannelKind; target_sealed: string }): NotificationChannelRecord {
+  private async open(row: {
+    id: string;
+    name: string;
+    kind: ChannelKind;
+    target_sealed: string;
+  }): Promise<NotificationChannelRecord> {
     const box = this.requireBox();
+    const context = channelTargetContext(row.id);
+    const { plaintext, stale } = box.openSealed(row.target_sealed, context);
+    if (stale) {
+      // Sealed before targets were bound to their row: bound now, once, unless changed meanwhile.
+      await this.dataSource.query(
+        `UPDATE notification_channel SET target_sealed = $2 WHERE id = $1 AND target_sealed = $3`,
+        [row.id, box.seal(plaintext, context), row.target_sealed],
+      );
+    }
     return {
       id: row.id,
       name: row.name,
       kind: row.kind,
-      target: JSON.parse(box.open(row.target_sealed)) as NotificationChannelRecord['target'],
+      target: JSON.parse(plaintext) as NotificationChannelRecord['target'],
     };
   }
 
@@ -210,4 +227,9 @@ export class NotificationRepository {
     }
     return this.box;
   }
+}
+
+/** What a channel's sealed target is bound to: this row, this column. */
+function channelTargetContext(id: string): string {
+  return `notification_channel:${id}:target`;
 }

@@ -5,10 +5,16 @@ import type { StoredSource } from './source.repository';
 /** Credentials are stored but cannot be opened here: the key is missing or another one. */
 export class SourceCredentialsUnavailableError extends Error {}
 
-/** Seals a source's credentials for storing: a JSON object under the SecretBox. */
+/** What a source's sealed credentials are bound to: this row, this column. */
+export function sourceCredentialsContext(sourceId: string): string {
+  return `source:${sourceId}:credentials`;
+}
+
+/** Seals a source's credentials for storing: a JSON object under the SecretBox, bound to the source's row. */
 export function sealCredentials(
   box: SecretBox | null,
   credentials: Record<string, string> | null,
+  sourceId: string,
 ): { credentialsSealed: string | null; credentialFields: string[] } {
   if (credentials === null) return { credentialsSealed: null, credentialFields: [] };
   if (box === null) {
@@ -17,14 +23,21 @@ export function sealCredentials(
     );
   }
   return {
-    credentialsSealed: box.seal(JSON.stringify(credentials)),
+    credentialsSealed: box.seal(JSON.stringify(credentials), sourceCredentialsContext(sourceId)),
     credentialFields: Object.keys(credentials).sort(),
   };
 }
 
-/** The source as the runners use it, with its credentials opened. */
-export function definitionOf(stored: StoredSource, box: SecretBox | null): SourceDefinition {
+/**
+ * The source as the runners use it, with its credentials opened; `resealed` holds them sealed
+ * anew when they were stored in the old form not bound to their row, for the caller to store.
+ */
+export function openDefinition(
+  stored: StoredSource,
+  box: SecretBox | null,
+): { definition: SourceDefinition; resealed: string | null } {
   let credentials: Record<string, string> | null = null;
+  let resealed: string | null = null;
   if (stored.credentialsSealed !== null) {
     if (box === null) {
       throw new SourceCredentialsUnavailableError(
@@ -32,12 +45,15 @@ export function definitionOf(stored: StoredSource, box: SecretBox | null): Sourc
       );
     }
     try {
-      credentials = JSON.parse(box.open(stored.credentialsSealed)) as Record<string, string>;
+      const context = sourceCredentialsContext(stored.id);
+      const { plaintext, stale } = box.openSealed(stored.credentialsSealed, context);
+      credentials = JSON.parse(plaintext) as Record<string, string>;
+      if (stale) resealed = box.seal(plaintext, context);
     } catch (error) {
       throw new SourceCredentialsUnavailableError(`source "${stored.name}": ${(error as Error).message}`);
     }
   }
-  return {
+  const definition: SourceDefinition = {
     id: stored.id,
     name: stored.name,
     kind: stored.kind,
@@ -48,4 +64,10 @@ export function definitionOf(stored: StoredSource, box: SecretBox | null): Sourc
     enabled: stored.enabled,
     version: stored.version,
   };
+  return { definition, resealed };
+}
+
+/** The source as the runners use it, with its credentials opened. */
+export function definitionOf(stored: StoredSource, box: SecretBox | null): SourceDefinition {
+  return openDefinition(stored, box).definition;
 }

@@ -20,6 +20,8 @@ export interface StoredSource {
 }
 
 export interface NewSource {
+  /** Chosen before storing: sealed credentials are bound to their row's id. */
+  id: string;
   name: string;
   kind: SourceKind;
   settings: Record<string, unknown>;
@@ -30,7 +32,7 @@ export interface NewSource {
   enabled: boolean;
 }
 
-export type SourceChanges = Partial<Omit<NewSource, 'kind'>>;
+export type SourceChanges = Partial<Omit<NewSource, 'id' | 'kind'>>;
 
 interface SourceRow {
   id: string;
@@ -59,9 +61,10 @@ export class SourceRepository {
   async create(source: NewSource, db: Queryable = this.dataSource): Promise<StoredSource> {
     const rows = await withNameCheck(source.name, () =>
       db.query<SourceRow[]>(
-        `INSERT INTO source (name, kind, settings, credentials_sealed, credential_fields, poll_seconds, monthly_read_budget, enabled)
-         VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8) RETURNING *`,
+        `INSERT INTO source (id, name, kind, settings, credentials_sealed, credential_fields, poll_seconds, monthly_read_budget, enabled)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9) RETURNING *`,
         [
+          source.id,
           source.name,
           source.kind,
           toJsonbParameter(source.settings),
@@ -99,6 +102,18 @@ export class SourceRepository {
       ),
     );
     return rows[0] === undefined ? null : fromRow(rows[0]);
+  }
+
+  /**
+   * Stores credentials sealed anew in place of the old form, without a new version (nothing
+   * about the source changed); only if they are still the ones that were read.
+   */
+  async resealCredentials(id: string, previous: string, resealed: string): Promise<void> {
+    await this.dataSource.query(`UPDATE source SET credentials_sealed = $3 WHERE id = $1 AND credentials_sealed = $2`, [
+      id,
+      previous,
+      resealed,
+    ]);
   }
 
   /** Removes a source with its health and cursors; the mentions it brought stay. */
