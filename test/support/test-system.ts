@@ -5,6 +5,7 @@ import type { Role } from '@watchfloor/access';
 import { createKioskCredential } from '../../apps/cli/src/system/kiosk-credential';
 import { RunningSystem } from '../../apps/cli/src/system/running-system';
 import type { SystemOptions } from '../../apps/cli/src/system/running-system';
+import { LOOPBACK_NETWORKS } from './loopback-egress';
 import { TEST_REDIS_URL, createTestDatabase, uniqueRedisPrefix } from './test-services';
 
 /** The built api and worker processes on a database and Redis prefix of their own. */
@@ -38,6 +39,8 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     redisUrl,
     redisPrefix,
     ...systemOptions,
+    // The processes reach the test's fakes on loopback; a spec of the guard overrides it.
+    env: { EGRESS_ALLOW_NETWORKS: LOOPBACK_NETWORKS, ...systemOptions.env },
   });
   await system.start();
   const dataSource = await createDataSource({ url: database.url, poolSize: 2 }).initialize();

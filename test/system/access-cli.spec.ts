@@ -26,7 +26,7 @@ describe('pnpm watchfloor user / kiosk / audit', () => {
     await database.drop();
   });
 
-  it('adds a user with the password from stdin, hashed, and says so on stdout only', async () => {
+  it('adds a user with the password from stdin, hashed with argon2id, and says so on stdout only', async () => {
     const { code, stdout } = await run(
       ['user', 'add', '--email', 'Root@Example.com', '--role', 'admin'],
       'a very long password\n',
@@ -34,7 +34,7 @@ describe('pnpm watchfloor user / kiosk / audit', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ id: expect.any(String), email: 'root@example.com', role: 'admin' });
     const credentials = await new UserRepository(dataSource).findCredentials('root@example.com');
-    expect(credentials?.passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(credentials?.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
   it('refuses a bad role, a bad e-mail and a short password, naming each, and stores nothing', async () => {
@@ -90,5 +90,25 @@ describe('pnpm watchfloor user / kiosk / audit', () => {
     expect(lines[0]).toMatch(/^seq,at,actor_type/);
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('kiosk.created');
+  });
+
+  it('rotates a screen by name: a new wall URL on stdout, the old token dead, the expiry renewed', async () => {
+    const kiosks = new KioskTokenRepository(dataSource);
+    const created = await run(['kiosk', 'create', 'Rotating screen']);
+    const oldToken = new URL(created.stdout.trim()).searchParams.get('kiosk')!;
+    const before = (await kiosks.findPrincipal(hashToken(oldToken)))!;
+
+    const { code, stdout } = await run(['kiosk', 'rotate', 'Rotating screen']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^https:\/\/watchfloor\.example\.com\/wall\?kiosk=[\w-]{43}\n$/);
+    const newToken = new URL(stdout.trim()).searchParams.get('kiosk')!;
+    expect(await kiosks.findPrincipal(hashToken(oldToken))).toBeNull();
+    const after = await kiosks.findPrincipal(hashToken(newToken));
+    expect(after).toMatchObject({ kioskId: before.kioskId, name: 'Rotating screen' });
+    expect(Date.parse(after!.expiresAt)).toBeGreaterThan(Date.now() + 89 * 86_400_000);
+
+    const unknown = await run(['kiosk', 'rotate', 'No such screen']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no screen that is not revoked is called No such screen');
   });
 });

@@ -16,6 +16,8 @@ const ALL_ROLES: Caller[] = [...ROLES, 'kiosk'];
 /** Everyone who opens the console; analysts read and correct analysis but do not work items. */
 const CONSOLE: Caller[] = ['admin', 'manager', 'agent', 'analyst'];
 const TRIAGE: Caller[] = ['admin', 'manager', 'agent'];
+/** People, not screens: a kiosk sees the wall and nothing behind it (no mentions list, no cases, no notes). */
+const PEOPLE: Caller[] = [...ROLES];
 
 /**
  * Who may call what: the decision for every route in the OpenAPI document. A route missing here
@@ -25,22 +27,30 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/health': 'public',
   'GET /api/health/live': 'public',
   'GET /api/health/ready': 'public',
-  // Prometheus' scrape: open unless METRICS_TOKEN is set (checked in test/system/operations.spec.ts).
+  // Prometheus' scrape: no session involved; 404 on this port unless METRICS_TOKEN is set, then the
+  // token decides (checked in test/system/operations.spec.ts and metrics-exposure.spec.ts).
   'GET /metrics': 'public',
   'POST /api/auth/login': 'public',
+  // A screen trades its URL token for a cookie (checked in test/system/kiosk-screens.spec.ts).
+  'POST /api/auth/kiosk': 'public',
   'POST /api/auth/logout': ALL_ROLES,
   'GET /api/auth/me': ALL_ROLES,
-  'GET /api/mentions/recent': ALL_ROLES,
-  'GET /api/stats/volume': ALL_ROLES,
+  'POST /api/auth/password': PEOPLE,
+  'POST /api/auth/sign-out-everywhere': PEOPLE,
+  'GET /api/mentions/recent': PEOPLE,
+  'GET /api/stats/volume': PEOPLE,
   'GET /api/users': ['admin', 'manager'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/{id}': ['admin'],
+  'POST /api/users/{id}/password': ['admin'],
+  'POST /api/users/{id}/sign-out-everywhere': ['admin'],
   'GET /api/teams': ['admin', 'manager'],
   'POST /api/teams': ['admin'],
   'PUT /api/teams/{id}/members': ['admin', 'manager'],
   'GET /api/kiosks': ['admin'],
   'POST /api/kiosks': ['admin'],
   'DELETE /api/kiosks/{id}': ['admin'],
+  'POST /api/kiosks/{id}/rotate': ['admin'],
   'PUT /api/kiosks/{id}/layout': ['admin'],
   'GET /api/wall/layouts': ['admin'],
   'POST /api/wall/layouts': ['admin'],
@@ -63,17 +73,17 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/sources/{id}': ['admin'],
   'DELETE /api/sources/{id}': ['admin'],
   'POST /api/sources/{id}/poll': ['admin'],
-  'GET /api/issues': ALL_ROLES,
-  'GET /api/issues/{id}': ALL_ROLES,
-  'GET /api/issues/{id}/case-detail': ALL_ROLES,
+  'GET /api/issues': PEOPLE,
+  'GET /api/issues/{id}': PEOPLE,
+  'GET /api/issues/{id}/case-detail': PEOPLE,
   'PUT /api/issues/{id}/case': ['admin', 'manager', 'analyst'],
   'POST /api/issues/{id}/acknowledge': ['admin', 'manager', 'analyst'],
-  'GET /api/issues/{id}/notes': ALL_ROLES,
+  'GET /api/issues/{id}/notes': PEOPLE,
   'POST /api/issues/{id}/notes': ['admin', 'manager', 'analyst'],
   'GET /api/issues/{id}/triage-items': ['admin', 'manager', 'analyst'],
-  'GET /api/issues/{id}/timeline': ALL_ROLES,
+  'GET /api/issues/{id}/timeline': PEOPLE,
   'GET /api/issues/{id}/post-mortem.csv': ['admin', 'manager', 'analyst'],
-  'GET /api/incidents': ALL_ROLES,
+  'GET /api/incidents': PEOPLE,
   'POST /api/incidents/{id}/acknowledge': ['admin', 'manager', 'analyst'],
   'POST /api/incidents/{id}/snooze': ['admin', 'manager', 'analyst'],
   'PUT /api/teams/{id}/settings': ['admin', 'manager'],
@@ -209,6 +219,10 @@ describe('authorization matrix: every route and the live socket, as every kind o
                 : 403;
         const ok = expected === 'open' ? ![401, 403].includes(response.status) : response.status === expected;
         if (!ok) wrong.push(`${route} as ${caller}: got ${response.status}, expected ${expected}`);
+        // Signing out everywhere ended the role's shared session too: sign it in again.
+        if (route === 'POST /api/auth/sign-out-everywhere' && (ROLES as readonly string[]).includes(caller)) {
+          tokens.set(caller, await login(`${caller}@example.com`));
+        }
       }
     }
     expect(wrong).toEqual([]);

@@ -16,7 +16,7 @@ import { SCORER_NAMES, isScorerName } from './bench/sentiment-libraries';
 import type { ScorerName } from './bench/sentiment-libraries';
 import { auditExportCommand, auditVerifyCommand } from './commands/audit.command';
 import { dlqListCommand, dlqReplayCommand } from './commands/dlq.command';
-import { kioskCreateCommand } from './commands/kiosk.command';
+import { kioskCreateCommand, kioskRotateCommand } from './commands/kiosk.command';
 import { normalizeCommand } from './commands/normalize.command';
 import { userAddCommand } from './commands/user.command';
 
@@ -46,7 +46,8 @@ const USAGE = `Usage: pnpm watchfloor <command>
   user add --email E --role R [--name N]
                               create an account; the password is read from stdin
                               (roles: admin, manager, agent, analyst, viewer)
-  kiosk create NAME           create a kiosk screen and print its wall URL
+  kiosk create NAME           create a kiosk screen and print its wall URL (good for KIOSK_TTL_DAYS)
+  kiosk rotate ID|NAME        give a screen a new token and print its new wall URL; the old one dies
   normalize --platform twitter|mastodon|bluesky|reddit|rss
                               a raw API response on stdin -> normalized mentions (NDJSON)
   audit verify                check the audit log's hash chain
@@ -164,8 +165,12 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'kiosk': {
       const [subcommand, name, ...extra] = rest;
-      if (subcommand !== 'create' || extra.length > 0) throw new UsageError('kiosk takes: create NAME');
-      return kioskCreateCommand(name, process.stdout);
+      if (extra.length > 0 || (subcommand !== 'create' && subcommand !== 'rotate')) {
+        throw new UsageError('kiosk takes: create NAME, or rotate ID|NAME');
+      }
+      return subcommand === 'create'
+        ? kioskCreateCommand(name, process.stdout)
+        : kioskRotateCommand(name, process.stdout);
     }
     case 'normalize': {
       const { values } = parseArgs({ args: rest, options: { platform: { type: 'string' } } });

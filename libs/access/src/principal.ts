@@ -18,6 +18,8 @@ export interface KioskPrincipal {
   kind: 'kiosk';
   kioskId: string;
   name: string;
+  /** When the screen's token stops working, unless it is rotated first. */
+  expiresAt: string;
 }
 
 export type Principal = UserPrincipal | KioskPrincipal;

@@ -7,10 +7,15 @@ export function isRole(value: unknown): value is Role {
 }
 
 export enum Permission {
-  /** Read mentions and their statistics. */
+  /** Read mentions, their statistics, emerging issues with their cases, notes and incidents. */
   ReadMentions = 'mentions:read',
-  /** Watch the live wall stream. */
+  /**
+   * The wall and only what it shows: its frames, layout, query names and calendar. All a kiosk
+   * screen holds: never notes, case details, triage items or people's accounts.
+   */
   ViewWall = 'wall:view',
+  /** Change one's own password and sign out everywhere: every person, no screen. */
+  ManageOwnAccount = 'account:manage',
   /** Open the triage console (read-only for analysts until triage actions exist). */
   UseConsole = 'console:use',
   /** List users, to pick team members. */
@@ -58,7 +63,7 @@ export enum Permission {
   ManageSentimentModel = 'sentiment:manage',
 }
 
-const EVERYONE = [Permission.ReadMentions, Permission.ViewWall];
+const EVERYONE = [Permission.ReadMentions, Permission.ViewWall, Permission.ManageOwnAccount];
 
 /** What each role may do. Team scoping (which teams' items) is applied on top, where it applies. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -99,8 +104,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: EVERYONE,
 };
 
-/** A wall screen's credential: it may watch, and nothing else. */
-export const KIOSK_PERMISSIONS: readonly Permission[] = EVERYONE;
+/**
+ * A wall screen's credential: it may watch the wall, and nothing else. A screen hangs where
+ * passers-by read it and its token sits in a URL: it gets the wall's data, not the issues' cases.
+ */
+export const KIOSK_PERMISSIONS: readonly Permission[] = [Permission.ViewWall];
 
 /** The roles that hold a permission: for queries such as "who may be assigned an item". */
 export function rolesWith(permission: Permission): Role[] {

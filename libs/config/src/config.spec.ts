@@ -36,12 +36,18 @@ describe('loadConfig', () => {
     );
   });
 
-  it('serves the worker metrics on 9464 unless told otherwise, and guards them only when given a token', () => {
-    expect(loadConfig(valid).metrics).toEqual({ workerPort: 9464 });
+  it('serves the worker metrics on 9464 of loopback unless told otherwise, and guards them only when given a token', () => {
+    expect(loadConfig(valid).metrics).toEqual({ host: '127.0.0.1', workerPort: 9464 });
     const token = 'a-scrape-token-of-32-characters!';
     expect(loadConfig({ ...valid, WORKER_METRICS_PORT: '0', METRICS_TOKEN: token }).metrics).toEqual({
+      host: '127.0.0.1',
       workerPort: 0,
       token,
+    });
+    expect(loadConfig({ ...valid, API_METRICS_PORT: '9465', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({
+      host: '0.0.0.0',
+      workerPort: 9464,
+      apiPort: 9465,
     });
     expect(() => loadConfig({ ...valid, WORKER_METRICS_PORT: '70000', METRICS_TOKEN: 'short' })).toThrow(
       /WORKER_METRICS_PORT[\s\S]*METRICS_TOKEN must be at least 16 characters/,
@@ -52,6 +58,21 @@ describe('loadConfig', () => {
     expect(loadConfig(valid).sentiment).toEqual({ retrainEveryMs: 300_000 });
     expect(loadConfig({ ...valid, SENTIMENT_RETRAIN_SECONDS: '2' }).sentiment).toEqual({ retrainEveryMs: 2_000 });
     expect(() => loadConfig({ ...valid, SENTIMENT_RETRAIN_SECONDS: '0' })).toThrow(/SENTIMENT_RETRAIN_SECONDS/);
+  });
+
+  it('reaches only public addresses and reads 5 MiB of an answer unless told otherwise', () => {
+    expect(loadConfig(valid).egress).toEqual({ allowNetworks: [], maxBodyBytes: 5 * 1024 * 1024 });
+    expect(
+      loadConfig({
+        ...valid,
+        EGRESS_ALLOW_NETWORKS: ' 127.0.0.1/32, ::1/128,10.20.0.5 ',
+        EGRESS_MAX_BODY_BYTES: '1048576',
+      }).egress,
+    ).toEqual({ allowNetworks: ['127.0.0.1/32', '::1/128', '10.20.0.5'], maxBodyBytes: 1_048_576 });
+    expect(() => loadConfig({ ...valid, EGRESS_ALLOW_NETWORKS: '127.0.0.1/32,intranet' })).toThrow(
+      'EGRESS_ALLOW_NETWORKS must be IP addresses or CIDR networks separated by commas',
+    );
+    expect(() => loadConfig({ ...valid, EGRESS_ALLOW_NETWORKS: '10.0.0.0/33' })).toThrow('EGRESS_ALLOW_NETWORKS');
   });
 
   it('asks a queue-only tool for Redis alone', () => {

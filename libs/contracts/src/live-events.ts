@@ -18,6 +18,11 @@ export function teamRoom(teamId: string): string {
   return `team:${teamId}`;
 }
 
+/** The room of one user's sockets, whichever session opened them: to re-check them when the user changes. */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
 /** The room of one credential's sockets, so revoking it can reach them on every API instance. */
 export function credentialRoom(credential: { kind: 'session' | 'kiosk'; id: string }): string {
   return `${credential.kind}:${credential.id}`;

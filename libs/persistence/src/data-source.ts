@@ -20,6 +20,8 @@ import { WallLayouts1764080000000 } from './migrations/1764080000000-wall-layout
 import { DeadLetterReplay1764085000000 } from './migrations/1764085000000-dead-letter-replay';
 import { SentimentAdaptations1765000000000 } from './migrations/1765000000000-sentiment-adaptations';
 import { IssueRepresentative1765100000000 } from './migrations/1765100000000-issue-representative';
+import { KioskExpiry1765500000000 } from './migrations/1765500000000-kiosk-expiry';
+import { SignedAudit1765200000000 } from './migrations/1765200000000-signed-audit';
 import { ListeningQueryEntity, ListeningQueryVersionEntity } from './entities/listening-query.entities';
 import {
   AuditEntryEntity,
@@ -62,6 +64,8 @@ export const MIGRATIONS = [
   DeadLetterReplay1764085000000,
   SentimentAdaptations1765000000000,
   IssueRepresentative1765100000000,
+  SignedAudit1765200000000,
+  KioskExpiry1765500000000,
 ];
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a transaction. */

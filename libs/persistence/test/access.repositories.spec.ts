@@ -58,12 +58,37 @@ describe('access repositories (PostgreSQL)', () => {
   it('revokes a kiosk token once, and then no longer admits it', async () => {
     const kiosks = new KioskTokenRepository(dataSource);
     const token = newSecretToken();
-    const kiosk = await kiosks.create('Lobby', hashToken(token), null);
-    expect(await kiosks.findPrincipal(hashToken(token))).toEqual({ kind: 'kiosk', kioskId: kiosk.id, name: 'Lobby' });
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    const kiosk = await kiosks.create({ name: 'Lobby', tokenHash: hashToken(token), createdBy: null, expiresAt });
+    expect(await kiosks.findPrincipal(hashToken(token))).toEqual({
+      kind: 'kiosk',
+      kioskId: kiosk.id,
+      name: 'Lobby',
+      expiresAt: expiresAt.toISOString(),
+    });
 
     const revoked = await kiosks.revoke(kiosk.id);
     expect(revoked).toMatchObject({ id: kiosk.id, name: 'Lobby', revokedAt: expect.any(String) });
     expect(await kiosks.revoke(kiosk.id)).toBeNull();
     expect(await kiosks.findPrincipal(hashToken(token))).toBeNull();
+  });
+
+  it('no longer admits a kiosk token past its expiry, and rotation gives the screen a new one that kills the old', async () => {
+    const kiosks = new KioskTokenRepository(dataSource);
+    const [old, renewed] = [newSecretToken(), newSecretToken()];
+    const kiosk = await kiosks.create({
+      name: 'Expired lobby',
+      tokenHash: hashToken(old),
+      createdBy: null,
+      expiresAt: new Date(Date.now() - 1_000),
+    });
+    expect(await kiosks.findPrincipal(hashToken(old))).toBeNull();
+
+    const rotated = await kiosks.rotate(kiosk.id, hashToken(renewed), new Date(Date.now() + 86_400_000));
+    expect(rotated).toMatchObject({ id: kiosk.id, name: 'Expired lobby', rotatedAt: expect.any(String) });
+    expect(await kiosks.findPrincipal(hashToken(renewed))).toMatchObject({ kioskId: kiosk.id });
+    expect(await kiosks.findPrincipal(hashToken(old))).toBeNull();
+    await kiosks.revoke(kiosk.id);
+    expect(await kiosks.rotate(kiosk.id, hashToken(newSecretToken()), new Date(Date.now() + 1_000))).toBeNull();
   });
 });

@@ -4,15 +4,16 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Permission, permissionsOf } from '@watchfloor/access';
-import type { Principal } from '@watchfloor/access';
+import type { KioskPrincipal, Principal } from '@watchfloor/access';
 import type { AppConfig } from '@watchfloor/config';
 import { APP_CONFIG } from '@watchfloor/nest-runtime';
 import { ZodValidationPipe, jsonSchemaOf } from '../validation/zod-validation.pipe';
+import { clearAuthCookies, setKioskCookie, setSessionCookie } from './auth-cookies';
 import { CurrentPrincipal, Public, Requires } from './auth.decorators';
 import { AuthenticationService } from './authentication.service';
-import { SESSION_COOKIE } from './credentials-from-request';
 
 const loginBody = z.object({ email: z.string().max(254), password: z.string().max(1024) });
+const kioskBody = z.object({ token: z.string().max(64) }).strict();
 
 @ApiTags('auth')
 @Controller('auth')
@@ -34,14 +35,29 @@ export class AuthController {
   ): Promise<{ token: string; principal: Principal }> {
     const result = await this.authentication.login(body.email, body.password);
     if (result === null) throw new UnauthorizedException('Wrong e-mail or password');
-    response.cookie(SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.auth.cookieSecure,
-      path: '/',
-      expires: new Date(result.principal.expiresAt),
-    });
+    setSessionCookie(response, this.config, result.token, result.principal.expiresAt);
     return result;
+  }
+
+  /**
+   * A wall screen trades the token of its URL for an HttpOnly cookie, so the token leaves the
+   * address bar, the history and any script's reach; the page drops it from the URL at once.
+   * Not throttled: a kiosk token is 256 random bits, there is nothing to guess.
+   */
+  @Post('kiosk')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A kiosk screen presents its URL token once: it comes back as an HttpOnly cookie' })
+  @ApiBody({ schema: jsonSchemaOf(kioskBody) })
+  async kiosk(
+    @Body(new ZodValidationPipe(kioskBody)) body: z.infer<typeof kioskBody>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ principal: KioskPrincipal }> {
+    const principal = await this.authentication.resolveKiosk(body.token);
+    if (principal === null)
+      throw new UnauthorizedException('This screen’s link is revoked, expired or wrong: ask an admin for a new one');
+    setKioskCookie(response, this.config, body.token, principal.expiresAt);
+    return { principal };
   }
 
   @Post('logout')
@@ -53,7 +69,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     if (principal.kind === 'user') await this.authentication.logout(principal);
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearAuthCookies(response);
   }
 
   @Get('me')

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type Redis from 'ioredis';
+import { PasswordHasher } from '@watchfloor/access';
 import type { AppConfig } from '@watchfloor/config';
 import { APP_CONFIG, REDIS, provideRepositories } from '@watchfloor/nest-runtime';
 import {
@@ -15,7 +16,7 @@ import {
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthenticationService } from './authentication.service';
-import { loginTracker } from './login-tracker';
+import { loginAddressTracker, loginEmailTracker } from './login-tracker';
 
 const repositories = [UserRepository, SessionRepository, KioskTokenRepository, TeamRepository, AuditRepository];
 
@@ -28,7 +29,18 @@ const repositories = [UserRepository, SessionRepository, KioskTokenRepository, T
       inject: [REDIS, APP_CONFIG],
       useFactory: (redis: Redis, config: AppConfig) => ({
         throttlers: [
-          { ttl: 60_000, limit: config.auth.loginAttemptsPerMinute, getTracker: loginTracker(config.redisPrefix) },
+          {
+            name: 'login-email',
+            ttl: 60_000,
+            limit: config.auth.loginAttemptsPerMinute,
+            getTracker: loginEmailTracker(config.redisPrefix),
+          },
+          {
+            name: 'login-address',
+            ttl: 60_000,
+            limit: config.auth.loginAttemptsPerAddressPerMinute,
+            getTracker: loginAddressTracker(config.redisPrefix),
+          },
         ],
         storage: new ThrottlerStorageRedisService(redis),
       }),
@@ -38,8 +50,14 @@ const repositories = [UserRepository, SessionRepository, KioskTokenRepository, T
   providers: [
     ...provideRepositories(...repositories),
     AuthenticationService,
+    // One per process, so its cap on concurrent hashing covers logins and password changes alike.
+    {
+      provide: PasswordHasher,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new PasswordHasher(config.auth.passwordHashConcurrency),
+    },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [...repositories, AuthenticationService],
+  exports: [...repositories, AuthenticationService, PasswordHasher],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { actorOf, emailSchema, hashToken, newSecretToken, verifyPassword } from '@watchfloor/access';
+import { PasswordHasher, actorOf, emailSchema, hashToken, newSecretToken } from '@watchfloor/access';
 import type { KioskPrincipal, Principal, UserPrincipal } from '@watchfloor/access';
 import type { AppConfig } from '@watchfloor/config';
 import { APP_CONFIG } from '@watchfloor/nest-runtime';
@@ -18,6 +18,7 @@ export class AuthenticationService {
     private readonly sessions: SessionRepository,
     private readonly kiosks: KioskTokenRepository,
     private readonly audit: AuditRepository,
+    private readonly passwords: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,12 +34,24 @@ export class AuthenticationService {
     return kiosk;
   }
 
-  /** A new session for the right e-mail and password; null otherwise, in the same time either way. */
+  /** The kiosk screen holding this token, if it is live; else null (sessions do not count). */
+  async resolveKiosk(token: string): Promise<KioskPrincipal | null> {
+    if (!/^[\w-]{43}$/.test(token)) return null;
+    return this.kiosks.findPrincipal(hashToken(token));
+  }
+
+  /**
+   * A new session for the right e-mail and password; null otherwise, in the same time either way.
+   * A password stored under an older hash (bcrypt) is rehashed with argon2id now that we have it.
+   */
   async login(email: string, password: string): Promise<LoginResult | null> {
     const parsedEmail = emailSchema.safeParse(email);
     const account = parsedEmail.success ? await this.users.findCredentials(parsedEmail.data) : null;
-    const valid = await verifyPassword(password, account?.passwordHash ?? null);
-    if (account === null || !valid || account.disabled) return null;
+    const check = await this.passwords.verify(password, account?.passwordHash ?? null);
+    if (account === null || !check.valid || account.disabled) return null;
+    if (check.needsRehash) {
+      await this.users.upgradePasswordHash(account.id, account.passwordHash, await this.passwords.hash(password));
+    }
     const token = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.auth.sessionTtlHours * 3_600_000);
     await this.sessions.create(account.id, hashToken(token), expiresAt);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Permission } from '@watchfloor/access';
@@ -31,6 +31,19 @@ export class KiosksController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ kiosk: KioskRecord; wallUrl: string }> {
     return this.kiosks.create(body.name, principal);
+  }
+
+  @Post(':id/rotate')
+  @Requires(Permission.ManageKiosks)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Give a screen a new wall URL (shown this once) and a new expiry; the old URL stops working at once',
+  })
+  rotate(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ kiosk: KioskRecord; wallUrl: string }> {
+    return this.kiosks.rotate(id, principal);
   }
 
   @Delete(':id')

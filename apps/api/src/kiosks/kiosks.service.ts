@@ -3,8 +3,8 @@ import { actorOf } from '@watchfloor/access';
 import type { Principal } from '@watchfloor/access';
 import type { AppConfig } from '@watchfloor/config';
 import { APP_CONFIG } from '@watchfloor/nest-runtime';
-import { AuditRepository, KioskTokenRepository, createKioskToken } from '@watchfloor/persistence';
-import type { KioskRecord } from '@watchfloor/persistence';
+import { AuditRepository, KioskTokenRepository, createKioskToken, rotateKioskToken } from '@watchfloor/persistence';
+import type { KioskDeps, KioskRecord } from '@watchfloor/persistence';
 import { LiveGateway } from '../live/live.gateway';
 
 @Injectable()
@@ -22,11 +22,27 @@ export class KiosksService {
 
   /** The token is shown once, inside the wall URL; only its hash is kept. */
   create(name: string, by: Principal): Promise<{ kiosk: KioskRecord; wallUrl: string }> {
-    return createKioskToken(
-      { kiosks: this.kiosks, audit: this.audit, publicUrl: this.config.publicUrl },
-      name,
-      actorOf(by),
-    );
+    return createKioskToken(this.deps(), name, actorOf(by));
+  }
+
+  /**
+   * A new wall URL for a screen (and a new expiry); the old token is dead at once, and the
+   * screens still showing it go dark on every API instance.
+   */
+  async rotate(id: string, by: Principal): Promise<{ kiosk: KioskRecord; wallUrl: string }> {
+    const rotated = await rotateKioskToken(this.deps(), id, actorOf(by));
+    if (rotated === null) throw new NotFoundException(`No kiosk screen ${id} that is not revoked`);
+    this.live.revoke({ kind: 'kiosk', id }, 'this screen’s link was replaced: open the new one');
+    return rotated;
+  }
+
+  private deps(): KioskDeps {
+    return {
+      kiosks: this.kiosks,
+      audit: this.audit,
+      publicUrl: this.config.publicUrl,
+      ttlDays: this.config.auth.kioskTtlDays,
+    };
   }
 
   /** Revokes the token and blanks every screen using it, on every API instance, at once. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { LiveModule } from '../live/live.module';
 import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
-@Module({ controllers: [TeamsController], providers: [TeamsService] })
+@Module({ imports: [LiveModule], controllers: [TeamsController], providers: [TeamsService] })
 export class TeamsModule {}

@@ -3,12 +3,14 @@ import { actorOf } from '@watchfloor/access';
 import type { Principal } from '@watchfloor/access';
 import { AuditRepository, TeamRepository } from '@watchfloor/persistence';
 import type { TeamRecord, TeamSettings } from '@watchfloor/persistence';
+import { LiveGateway } from '../live/live.gateway';
 
 @Injectable()
 export class TeamsService {
   constructor(
     private readonly teams: TeamRepository,
     private readonly audit: AuditRepository,
+    private readonly live: LiveGateway,
   ) {}
 
   list(): Promise<TeamRecord[]> {
@@ -29,9 +31,12 @@ export class TeamsService {
     });
   }
 
-  /** Admins set any team's members; managers only those of teams they belong to. */
-  setMembers(teamId: string, userIds: string[], by: Principal): Promise<TeamRecord> {
-    return this.audit.audited(async (db, audit) => {
+  /**
+   * Admins set any team's members; managers only those of teams they belong to. Whoever joined or
+   * left has their live sockets re-checked at once: a leaver stops hearing the team's inbox.
+   */
+  async setMembers(teamId: string, userIds: string[], by: Principal): Promise<TeamRecord> {
+    const { before, after } = await this.audit.audited(async (db, audit) => {
       const before = await this.teams.findById(teamId, db);
       if (before === null) throw new NotFoundException(`No team ${teamId}`);
       const mayManage = by.kind === 'user' && (by.role === 'admin' || by.teamIds.includes(teamId));
@@ -45,8 +50,11 @@ export class TeamsService {
         before,
         after,
       });
-      return after;
+      return { before, after };
     });
+    const stayed = new Set(before.memberIds.filter((id) => after.memberIds.includes(id)));
+    await this.live.recheckUsers([...before.memberIds, ...after.memberIds].filter((id) => !stayed.has(id)));
+    return after;
   }
 
   setSettings(

@@ -51,6 +51,7 @@ export class UsersService {
     });
     for (const sessionId of endedSessions)
       this.live.revoke({ kind: 'session', id: sessionId }, 'your account was changed');
+    await this.live.recheckUsers([id]);
     return after;
   }
 }

@@ -1,13 +1,9 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatePassword } from '@watchfloor/access';
-import {
-  AuditRepository,
-  KioskTokenRepository,
-  UserRepository,
-  createKioskToken,
-  createUser,
-} from '@watchfloor/persistence';
+import { loadKioskTtlDays } from '@watchfloor/config';
+import { KioskTokenRepository, UserRepository, createKioskToken, createUser } from '@watchfloor/persistence';
+import { cliAuditRepository } from './cli-audit';
 import { withDatabase } from './with-database';
 
 export interface DemoAccess {
@@ -28,6 +24,8 @@ export async function ensureDemoAccess(
   databaseUrl: string,
   dataDir: string,
   publicUrl: string,
+  /** The environment the apps get: its AUDIT_SIGNING_KEY signs what is recorded here. */
+  env: NodeJS.ProcessEnv,
 ): Promise<DemoAccess | null> {
   const file = join(dataDir, 'demo-access.json');
   return withDatabase(async (dataSource) => {
@@ -35,7 +33,7 @@ export async function ensureDemoAccess(
     if ((await users.count()) > 0) {
       return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccess) : null;
     }
-    const audit = new AuditRepository(dataSource);
+    const audit = cliAuditRepository(dataSource, env);
     const password = generatePassword();
     await createUser(
       { users, audit },
@@ -43,7 +41,7 @@ export async function ensureDemoAccess(
       SYSTEM,
     );
     const { wallUrl } = await createKioskToken(
-      { kiosks: new KioskTokenRepository(dataSource), audit, publicUrl },
+      { kiosks: new KioskTokenRepository(dataSource), audit, publicUrl, ttlDays: loadKioskTtlDays(env) },
       'Demo wall',
       SYSTEM,
     );

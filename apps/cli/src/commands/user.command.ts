@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, emailSchema, passwordSchema } from '@watchfloor/access';
-import { AuditRepository, UserRepository, createUser } from '@watchfloor/persistence';
+import { UserRepository, createUser } from '@watchfloor/persistence';
+import { cliAuditRepository } from './cli-audit';
 import { CLI_ACTOR, withDatabase } from './with-database';
 
 const userAddArguments = z.object({
@@ -29,7 +30,7 @@ export async function userAddCommand(
   const { email, role, name, password: validPassword } = parsed.data;
   const user = await withDatabase((dataSource) =>
     createUser(
-      { users: new UserRepository(dataSource), audit: new AuditRepository(dataSource) },
+      { users: new UserRepository(dataSource), audit: cliAuditRepository(dataSource) },
       { email, role, displayName: name ?? email.split('@')[0]!, password: validPassword },
       CLI_ACTOR,
     ),

@@ -9,6 +9,7 @@ export async function createKioskCredential(databaseUrl: string, name: string): 
         kiosks: new KioskTokenRepository(dataSource),
         audit: new AuditRepository(dataSource),
         publicUrl: 'http://localhost',
+        ttlDays: 1,
       },
       name,
       { type: 'system', id: null, label: name },

@@ -12,7 +12,13 @@ interface Kiosk {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  expiresAt: string;
   layoutId: string | null;
+}
+
+function status(kiosk: Kiosk): string {
+  if (kiosk.revokedAt !== null) return `revoked ${when(kiosk.revokedAt)}`;
+  return Date.parse(kiosk.expiresAt) <= Date.now() ? 'expired: rotate it for a new URL' : 'live';
 }
 
 function when(iso: string | null): string {
@@ -20,14 +26,15 @@ function when(iso: string | null): string {
 }
 
 /**
- * Kiosk screens: name one to get its wall URL (shown once), see when each was last seen, revoke.
- * Those who manage wall layouts also pick each screen's layout here.
+ * Kiosk screens: name one to get its wall URL (shown once), see when each was last seen and when
+ * its URL expires, rotate it (a new URL, the old one dead at once) or revoke it. Those who manage
+ * wall layouts also pick each screen's layout here.
  */
 export function ScreensPage({ canAssignLayouts }: { canAssignLayouts: boolean }) {
   const [kiosks, setKiosks] = useState<Kiosk[]>([]);
   const [layouts, setLayouts] = useState<StoredWallLayout[]>([]);
   const [name, setName] = useState('');
-  const [createdUrl, setCreatedUrl] = useState<string | null>(null);
+  const [createdUrl, setCreatedUrl] = useState<{ name: string; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => {
@@ -43,12 +50,24 @@ export function ScreensPage({ canAssignLayouts }: { canAssignLayouts: boolean })
     setError(null);
     try {
       const { wallUrl } = await apiFetch<{ wallUrl: string }>('/kiosks', { method: 'POST', body: { name } });
-      setCreatedUrl(wallUrl);
+      setCreatedUrl({ name, url: wallUrl });
       setName('');
       reload();
     } catch (caught) {
       setError((caught as Error).message);
     }
+  };
+
+  const rotate = async (kiosk: Kiosk) => {
+    if (!window.confirm(`New URL for "${kiosk.name}"? The screen goes dark until you open the new one on it.`)) return;
+    setError(null);
+    try {
+      const { wallUrl } = await apiFetch<{ wallUrl: string }>(`/kiosks/${kiosk.id}/rotate`, { method: 'POST' });
+      setCreatedUrl({ name: kiosk.name, url: wallUrl });
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+    reload();
   };
 
   const revoke = async (kiosk: Kiosk) => {
@@ -76,17 +95,22 @@ export function ScreensPage({ canAssignLayouts }: { canAssignLayouts: boolean })
       </form>
       {createdUrl !== null && (
         <p data-testid="kiosk-url-box">
-          Open this on the screen (it is shown only now): <code data-testid="kiosk-url">{createdUrl}</code>
+          Open this on {createdUrl.name} (it is shown only now): <code data-testid="kiosk-url">{createdUrl.url}</code>
         </p>
       )}
       <Problem message={error} />
-      <AdminTable headings={['Name', 'Created', 'Last seen', 'Status', 'Layout', '']}>
+      <AdminTable headings={['Name', 'Created', 'Last seen', 'URL expires', 'Status', 'Layout', '']}>
         {kiosks.map((kiosk) => (
           <tr key={kiosk.id} data-testid="kiosk-row" data-kiosk-id={kiosk.id}>
             <Cell>{kiosk.name}</Cell>
             <Cell>{when(kiosk.createdAt)}</Cell>
             <Cell>{when(kiosk.lastSeenAt)}</Cell>
-            <Cell>{kiosk.revokedAt === null ? 'live' : `revoked ${when(kiosk.revokedAt)}`}</Cell>
+            <Cell>
+              <span data-testid="kiosk-expires">{when(kiosk.expiresAt)}</span>
+            </Cell>
+            <Cell>
+              <span data-testid="kiosk-status">{status(kiosk)}</span>
+            </Cell>
             <Cell>
               {canAssignLayouts ? (
                 <KioskLayoutSelect
@@ -104,9 +128,14 @@ export function ScreensPage({ canAssignLayouts }: { canAssignLayouts: boolean })
             </Cell>
             <Cell>
               {kiosk.revokedAt === null && (
-                <button type="button" data-testid="revoke-kiosk" onClick={() => void revoke(kiosk)}>
-                  Revoke
-                </button>
+                <span style={{ display: 'flex', gap: 8 }}>
+                  <button type="button" data-testid="rotate-kiosk" onClick={() => void rotate(kiosk)}>
+                    New URL
+                  </button>
+                  <button type="button" data-testid="revoke-kiosk" onClick={() => void revoke(kiosk)}>
+                    Revoke
+                  </button>
+                </span>
               )}
             </Cell>
           </tr>

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { apiFetch } from '../api/http';
 import { Problem } from '../layout/Problem';
 import { AdminTable, Cell } from './AdminTable';
+import { UserAccessActions } from './UserAccessActions';
 
 const ROLES = ['admin', 'manager', 'agent', 'analyst', 'viewer'] as const;
 
@@ -17,11 +18,15 @@ interface User {
 
 const EMPTY_FORM = { email: '', displayName: '', role: 'agent', password: '' };
 
-/** Accounts: create one, change its role, disable or enable it (which ends its sessions). */
+/**
+ * Accounts: create one, change its role, disable or enable it, reset its password or sign it
+ * out everywhere (each of which ends its sessions).
+ */
 export function UsersPage() {
   const [users, setUsers] = useState<User[]>([]);
   const [form, setForm] = useState(EMPTY_FORM);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     apiFetch<User[]>('/users').then(setUsers, (caught: Error) => setError(caught.message));
@@ -95,6 +100,7 @@ export function UsersPage() {
         </button>
       </form>
       <Problem message={error} />
+      {notice !== null && <p data-testid="users-notice">{notice}</p>}
       <AdminTable headings={['E-mail', 'Name', 'Role', 'Teams', 'Status', '']}>
         {users.map((user) => (
           <tr key={user.id} data-testid="user-row">
@@ -127,7 +133,19 @@ export function UsersPage() {
                 }
               >
                 {user.disabled ? 'Enable' : 'Disable'}
-              </button>
+              </button>{' '}
+              <UserAccessActions
+                user={user}
+                onDone={(outcome) => {
+                  if ('problem' in outcome) {
+                    setNotice(null);
+                    setError(outcome.problem);
+                  } else {
+                    setError(null);
+                    setNotice(outcome.message);
+                  }
+                }}
+              />
             </Cell>
           </tr>
         ))}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { minuteTotal } from '@watchfloor/wall';
 import { goToLogin } from '../auth/use-principal';
 import { useCalendarEvents } from '../calendar/use-calendar-events';
@@ -15,49 +15,80 @@ import { useWallLayout } from './use-wall-layout';
 import { useWallQueries } from './use-wall-queries';
 import { WallHeader } from './WallHeader';
 import { WallPaletteContext } from './wall-palette';
+import { enterAsKiosk, isKioskScreen, takeKioskTokenFromUrl } from './kiosk-entry';
 
 /** The calendar window: the longest chart on the wall (the crisis timeline) spans the last hour. */
 const CALENDAR_WINDOW_MS = 60 * 60_000;
 
-/** A kiosk screen carries its token in its URL; people use their session. `?layout` and `?scene` pick what it shows. */
+/** `?layout` and `?scene` pick what it shows. */
 function wallParams() {
   const params = new URLSearchParams(window.location.search);
-  return { token: params.get('kiosk') ?? undefined, layoutId: params.get('layout'), scene: params.get('scene') };
+  return { layoutId: params.get('layout'), scene: params.get('scene') };
+}
+
+type Entry = { state: 'entering' } | { state: 'ready'; kiosk: boolean } | { state: 'refused'; reason: string };
+
+/**
+ * A kiosk screen arrives with its token in the URL: it is dropped from the address bar at once
+ * and traded for an HttpOnly cookie, then the wall runs on the cookie, as a person's on their session.
+ */
+export function WallPage() {
+  const [token] = useState(takeKioskTokenFromUrl);
+  const [entry, setEntry] = useState<Entry>(() =>
+    token === undefined ? { state: 'ready', kiosk: isKioskScreen() } : { state: 'entering' },
+  );
+  useEffect(() => {
+    if (token === undefined) return;
+    enterAsKiosk(token).then(
+      () => setEntry({ state: 'ready', kiosk: true }),
+      (error: Error) => setEntry({ state: 'refused', reason: error.message }),
+    );
+  }, [token]);
+  if (entry.state === 'entering')
+    return <main data-testid="wall-entering" style={{ height: '100vh', background: '#000' }} />;
+  if (entry.state === 'refused') return <ScreenOff message={`This screen is off: ${entry.reason}.`} />;
+  return <Wall kiosk={entry.kiosk} />;
+}
+
+function ScreenOff({ message }: { message: string }) {
+  return (
+    <main
+      data-testid="wall-revoked"
+      style={{
+        height: '100vh',
+        background: '#000',
+        color: theme.mutedText,
+        display: 'grid',
+        placeItems: 'center',
+        fontFamily: theme.font,
+        fontSize: theme.type.body,
+      }}
+    >
+      {message}
+    </main>
+  );
 }
 
 /** The kiosk wall: readable from across a room, no scrolling, no mouse. */
-export function WallPage() {
+function Wall({ kiosk }: { kiosk: boolean }) {
   const params = useMemo(wallParams, []);
-  const { token } = params;
-  const { wall, connection, refusal, stats } = useLiveWall(token === undefined ? {} : { token });
-  const layout = useWallLayout(token, params.layoutId);
-  const queries = useWallQueries(token);
+  // Credentials ride in cookies (the session's or the kiosk's): no token to pass around.
+  const { wall, connection, refusal, stats } = useLiveWall({});
+  const layout = useWallLayout(undefined, params.layoutId);
+  const queries = useWallQueries(undefined);
   const scenes = layout?.scenes ?? [];
   const position = useSceneRotation(scenes, pinnedScene(params.scene, scenes.length));
   const offset = useBurnInOffset();
   const calendarTo = Math.ceil((wall.at || Date.now()) / 60_000) * 60_000;
-  const calendar = useCalendarEvents({ from: calendarTo - CALENDAR_WINDOW_MS, to: calendarTo }, token);
-  const signInNeeded = connection === 'refused' && token === undefined;
+  const calendar = useCalendarEvents({ from: calendarTo - CALENDAR_WINDOW_MS, to: calendarTo }, undefined);
+  const signInNeeded = connection === 'refused' && !kiosk;
   useEffect(() => {
     if (signInNeeded) goToLogin();
   }, [signInNeeded]);
 
   if (connection === 'refused') {
     return (
-      <main
-        data-testid="wall-revoked"
-        style={{
-          height: '100vh',
-          background: '#000',
-          color: theme.mutedText,
-          display: 'grid',
-          placeItems: 'center',
-          fontFamily: theme.font,
-          fontSize: theme.type.body,
-        }}
-      >
-        {token === undefined ? 'Sign in to see the wall.' : `This screen is off: ${refusal ?? 'access refused'}.`}
-      </main>
+      <ScreenOff message={kiosk ? `This screen is off: ${refusal ?? 'access refused'}.` : 'Sign in to see the wall.'} />
     );
   }
 

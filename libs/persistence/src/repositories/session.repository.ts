@@ -54,12 +54,16 @@ export class SessionRepository {
     await db.query(`UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
   }
 
-  /** Ends every session of a user (disabled, or role changed): returns the ids it ended. */
-  async revokeAllOfUser(userId: string, db: Queryable = this.dataSource): Promise<string[]> {
+  /**
+   * Ends every session of a user (disabled, role changed, password changed, signed out
+   * everywhere), but `except` if given (the one changing its own password): returns the ids it ended.
+   */
+  async revokeAllOfUser(userId: string, db: Queryable = this.dataSource, except?: string): Promise<string[]> {
     const rows = await changedRows<{ id: string }>(
       db,
-      `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-      [userId],
+      `UPDATE user_session SET revoked_at = now()
+       WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid) RETURNING id`,
+      [userId, except ?? null],
     );
     return rows.map((row) => row.id);
   }

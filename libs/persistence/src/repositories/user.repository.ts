@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '@watchfloor/access';
+import { changedRows } from '../data-source';
 import type { Queryable } from '../data-source';
 
 export interface UserRecord {
@@ -89,6 +90,28 @@ export class UserRepository {
       [id, changes.role ?? null, changes.displayName ?? null, changes.disabled ?? null],
     );
     return this.findById(id, db);
+  }
+
+  /** Replaces the stored password hash: a change or a reset. False if there is no such user. */
+  async setPasswordHash(id: string, passwordHash: string, db: Queryable = this.dataSource): Promise<boolean> {
+    const rows = await changedRows<{ id: string }>(
+      db,
+      `UPDATE app_user SET password_hash = $2 WHERE id = $1 RETURNING id`,
+      [id, passwordHash],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Stores a stronger hash of the same password, unless the password changed meanwhile: a login
+   * that upgrades must not put back a password someone has just replaced.
+   */
+  async upgradePasswordHash(id: string, from: string, to: string): Promise<void> {
+    await this.dataSource.query(`UPDATE app_user SET password_hash = $3 WHERE id = $1 AND password_hash = $2`, [
+      id,
+      from,
+      to,
+    ]);
   }
 
   /**
