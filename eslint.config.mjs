@@ -88,7 +88,7 @@ export default tseslint.config(
   layer(['libs/sources/src/**'], ['domain', 'contracts', 'listening']),
   layer(['libs/persistence/src/**'], ['domain', 'access', 'contracts', 'sources', 'rules'], { plain: false }),
   layer(['libs/messaging/src/**'], ['domain', 'contracts', 'sources', 'rules'], { plain: false }),
-  layer(['libs/nest-runtime/src/**'], ['access', 'config', 'persistence', 'messaging'], { plain: false }),
+  layer(['libs/nest-runtime/src/**'], ['access', 'analysis', 'config', 'persistence', 'messaging'], { plain: false }),
   {
     // Tests and tools may be loose where it helps readability.
     files: ['**/*.spec.ts', '**/*.spec.tsx', 'test/**', '**/test/**'],

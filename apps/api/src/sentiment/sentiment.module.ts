@@ -2,11 +2,10 @@ import { Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AppConfig } from '@watchfloor/config';
 import { SentimentAdaptationChannel, SentimentTrainingQueueClient } from '@watchfloor/messaging';
-import { APP_CONFIG, REDIS, provideRepositories } from '@watchfloor/nest-runtime';
+import { APP_CONFIG, REDIS, SentimentModel, provideRepositories } from '@watchfloor/nest-runtime';
 import { AuditRepository, SentimentAdaptationRepository, SentimentCorrectionRepository } from '@watchfloor/persistence';
 import { SentimentAdaptationsController } from './sentiment-adaptations.controller';
 import { SentimentAdaptationsService } from './sentiment-adaptations.service';
-import { SentimentModel } from './sentiment-model.service';
 
 /** Sentiment learned from corrections: the admins' versions and rollback, and the scorer that follows the active one. */
 @Module({

@@ -15,7 +15,7 @@ import {
   transition,
 } from '@watchfloor/rules';
 import type { SlaClock, TriageAction, TriageTransition } from '@watchfloor/rules';
-import { SentimentModel } from '../sentiment/sentiment-model.service';
+import { SentimentModel } from '@watchfloor/nest-runtime';
 import { mayWorkOnTeam, teamScopeOf } from './triage-scope';
 
 export type PersonAction = Extract<

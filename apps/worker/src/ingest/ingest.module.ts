@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AppConfig } from '@watchfloor/config';
 import { AnalysisStreamClient, LivePublisherClient } from '@watchfloor/messaging';
-import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
+import { APP_CONFIG, REDIS, SentimentModel } from '@watchfloor/nest-runtime';
 import { DeadLetterRepository, MentionRepository } from '@watchfloor/persistence';
 import { IngestPipeline } from '@watchfloor/pipeline';
 import { IngestProcessor } from './ingest.processor';
 import { QueriesModule } from '../queries/queries.module';
 import { QueryTags } from '../queries/query-tags.service';
-import { SentimentModel } from '../sentiment/sentiment-model.service';
 import { SentimentModule } from '../sentiment/sentiment.module';
 
 @Module({

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { provideRepositories } from '@watchfloor/nest-runtime';
+import { SentimentModel, provideRepositories } from '@watchfloor/nest-runtime';
 import { AuditRepository, SentimentAdaptationRepository, SentimentCorrectionRepository } from '@watchfloor/persistence';
-import { SentimentModel } from './sentiment-model.service';
 import { SentimentTrainingProcessor } from './sentiment-training.processor';
 
 /** Sentiment learned from the console's corrections: the training, and the scorer that follows the active version. */

@@ -4,10 +4,13 @@ import type Redis from 'ioredis';
 import { SentimentModelSwitch } from '@watchfloor/analysis';
 import type { AppConfig } from '@watchfloor/config';
 import { SentimentAdaptationChannel } from '@watchfloor/messaging';
-import { APP_CONFIG, REDIS } from '@watchfloor/nest-runtime';
 import { SentimentAdaptationRepository } from '@watchfloor/persistence';
+import { APP_CONFIG, REDIS } from '../tokens';
 
-/** The API's sentiment scorer (the triage console's explanations): the bundled model with the active adaptation, loaded at boot and on every change. */
+/**
+ * A process's sentiment scorer (the worker's ingest, the API's console explanations): the bundled
+ * model with the active adaptation, loaded at boot and on every announced change.
+ */
 @Injectable()
 export class SentimentModel implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly models: SentimentModelSwitch;
