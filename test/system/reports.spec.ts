@@ -9,6 +9,7 @@ import { startTestSystem } from '../support/test-system';
 import type { TestSystem } from '../support/test-system';
 import { TEST_REDIS_URL } from '../support/test-services';
 import { waitFor } from '../support/wait-for';
+import { apiCaller } from '../support/api-call';
 
 jest.setTimeout(120_000);
 
@@ -33,15 +34,7 @@ describe('marketing calendar and period reports', () => {
   let batch = 0;
   let probes = 0;
 
-  async function call<T>(who: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${testSystem.system.apiUrl}/api${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens[who] ?? who}` },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
-  }
+  const call = apiCaller(() => testSystem.system.apiUrl, tokens);
   const send = (mentions: ReturnType<typeof aMention>[]) =>
     ingest.enqueue([{ batchId: `reports-spec-${batch++}`, source: 'spec', receivedAt: Date.now(), mentions }]);
   const count = async (sql: string, parameters: unknown[] = []) =>

@@ -16,6 +16,7 @@ import type { TestSystem } from '../support/test-system';
 import { TEST_REDIS_URL } from '../support/test-services';
 import { aTrainedAdaptation, storeAdaptations, zorblyPost } from '../support/sentiment-adaptation.factory';
 import { waitFor } from '../support/wait-for';
+import { apiCaller } from '../support/api-call';
 
 jest.setTimeout(180_000);
 
@@ -38,15 +39,7 @@ describe('learning sentiment from corrections: agents correct, the worker retrai
   let first: SentimentAdaptationVersion;
   let second: SentimentAdaptationVersion;
 
-  async function call<T>(who: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${testSystem.system.apiUrl}/api${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens[who]}` },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
-  }
+  const call = apiCaller(() => testSystem.system.apiUrl, tokens);
   const send = (mentions: ReturnType<typeof aMention>[]) =>
     ingest.enqueue([{ batchId: `adaptation-spec-${batch++}`, source: 'spec', receivedAt: Date.now(), mentions }]);
   const overview = async () => (await call<SentimentAdaptationsOverview>('ada', 'GET', '/sentiment/adaptations')).body;

@@ -4,6 +4,7 @@ import type { ResolvedWallLayout, StoredWallLayout, WallLayoutInput } from '@wat
 import { AuditRepository } from '@watchfloor/persistence';
 import { startTestSystem } from '../support/test-system';
 import type { TestSystem } from '../support/test-system';
+import { apiCaller } from '../support/api-call';
 
 jest.setTimeout(90_000);
 
@@ -26,15 +27,7 @@ describe('wall layouts: admins store them, screens are given them, every caller 
   const tokens: Record<string, string> = {};
   let kioskId: string;
 
-  async function call<T>(who: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${testSystem.system.apiUrl}/api${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens[who]}` },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
-  }
+  const call = apiCaller(() => testSystem.system.apiUrl, tokens);
   const layoutOf = async (who: string, query = '') =>
     (await call<ResolvedWallLayout>(who, 'GET', `/wall/layout${query}`)).body;
   const create = async (input: WallLayoutInput) => {

@@ -1,9 +1,9 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeKey, generateKey } from './key-encoding';
 
 /** Why the audit signing key cannot be used; the message says what to do. */
 export class AuditSigningKeyError extends Error {}
 
-const KEY_BYTES = 32;
 const SCHEME = 'hmac-sha256';
 
 /**
@@ -20,18 +20,11 @@ export class AuditSigner {
 
   /** The key as 64 hex characters or base64 of 32 bytes. */
   static fromEncodedKey(encoded: string): AuditSigner {
-    const text = encoded.trim();
-    const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
-    if (key.length !== KEY_BYTES) {
-      throw new AuditSigningKeyError(
-        `AUDIT_SIGNING_KEY must be 32 bytes, as 64 hex characters or base64 (it is ${key.length} bytes): generate one with \`openssl rand -hex 32\``,
-      );
-    }
-    return new AuditSigner(key);
+    return new AuditSigner(decodeKey(encoded, 'AUDIT_SIGNING_KEY', (message) => new AuditSigningKeyError(message)));
   }
 
   static generateKey(): string {
-    return randomBytes(KEY_BYTES).toString('hex');
+    return generateKey();
   }
 
   /** `hmac-sha256:<key id>:<hex>` over the text. */

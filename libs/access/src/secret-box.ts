@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { decodeKey, generateKey } from './key-encoding';
 
 /** Why a secret could not be sealed or opened; the message says what to do. */
 export class SecretKeyError extends Error {}
@@ -6,7 +7,6 @@ export class SecretKeyError extends Error {}
 /** v1: no associated data (read only, re-sealed on the next write); v2: bound to its row. */
 const VERSION = 'v2';
 const LEGACY_VERSION = 'v1';
-const KEY_BYTES = 32;
 const IV_BYTES = 12;
 /** GCM accepts shorter tags unless told otherwise: a forger would then need to guess only 4 bytes. */
 const TAG_BYTES = 16;
@@ -33,18 +33,11 @@ export class SecretBox {
 
   /** The key as 64 hex characters or base64 of 32 bytes. */
   static fromEncodedKey(encoded: string): SecretBox {
-    const text = encoded.trim();
-    const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
-    if (key.length !== KEY_BYTES) {
-      throw new SecretKeyError(
-        `WATCHFLOOR_SECRET_KEY must be 32 bytes, as 64 hex characters or base64 (it is ${key.length} bytes): generate one with \`openssl rand -hex 32\``,
-      );
-    }
-    return new SecretBox(key);
+    return new SecretBox(decodeKey(encoded, 'WATCHFLOOR_SECRET_KEY', (message) => new SecretKeyError(message)));
   }
 
   static generateKey(): string {
-    return randomBytes(KEY_BYTES).toString('hex');
+    return generateKey();
   }
 
   seal(plaintext: string, context: SealContext): string {
